@@ -1,0 +1,77 @@
+/**
+ * The contract every source-format module implements.
+ *
+ * A format module knows one format: it recognises it by content (`detect`) and turns it into
+ * raw items with line spans (`parse`). It accounts for every line of the file: each line is
+ * kept (part of an item or of document metadata), dropped as known debris, or unplaced.
+ */
+import type { Content, FormatId, Level } from '../model.ts';
+
+/** What happened to one source line. */
+export type LineFate = 'kept' | 'debris' | 'blank' | 'unplaced';
+
+export interface RawAnswer {
+  short?: Content;
+  detailed?: Content;
+  mistakes?: Content;
+  howToSay?: Content;
+}
+
+/** A question as a format parser sees it: no id, no topic yet. */
+export interface RawItem {
+  title: string;
+  prompt?: Content;
+  kind?: string;
+  answer?: RawAnswer;
+  followUps: string[];
+  minutes?: number;
+  /** Number in the source (bank / outline numbering, practice step). */
+  number?: number;
+  /** Section heading of the source the item sits under. */
+  section?: string;
+  /** 1-based inclusive line span. */
+  lines: [number, number];
+}
+
+/** Document-level facts a parser found (page title, company, date, level table). */
+export interface DocumentMeta {
+  title?: string;
+  company?: string;
+  date?: string;
+  /** Level table of an interview outline: level -> question numbers, with the line it came from. */
+  levels?: { level: Level; numbers: number[]; line: number }[];
+}
+
+export interface ParseResult {
+  items: RawItem[];
+  meta: DocumentMeta;
+  /** fates[i] is the fate of line i + 1. */
+  fates: LineFate[];
+  warnings: ParseIssue[];
+}
+
+export interface ParseIssue {
+  line: number;
+  message: string;
+}
+
+export interface SourceFormat {
+  id: FormatId;
+  /** Human-readable name for reports. */
+  name: string;
+  /** True when the text is in this format. Must look at content only, never at a file name. */
+  detect(text: string): boolean;
+  /** Parse the text. Throws ParseError for malformed items. */
+  parse(text: string): ParseResult;
+}
+
+/** A malformed item: carries the 1-based line where the problem is. */
+export class ParseError extends Error {
+  constructor(
+    public readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParseError';
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The typed question model every source format is normalised into.
+ *
+ * Rich text (answers, prompts, follow-ups) is stored as a restricted mdast tree, never as a
+ * Markdown string: text nodes hold literal source text, math lives in `inlineMath` / `math`
+ * nodes, code in `code` / `inlineCode`. The emitter serialises these trees with an MDX-aware
+ * serializer, so source text can never turn into markup or code.
+ */
+import { z } from 'zod';
+import type { Root } from 'mdast';
+
+export const LANGS = ['ru', 'en'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+export const LEVELS = ['junior', 'middle', 'senior'] as const;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
+
+/** Format ids, one per module in `src/ingest/formats/`. */
+export const FORMAT_IDS = ['practice-page', 'question-bank', 'qa-notes', 'interview-outline'] as const;
+export const FormatId = z.enum(FORMAT_IDS);
+export type FormatId = z.infer<typeof FormatId>;
+
+/* ---------- restricted mdast ---------- */
+
+type Node = { type: string; [key: string]: unknown };
+const text = z.object({ type: z.literal('text'), value: z.string() });
+const inlineCode = z.object({ type: z.literal('inlineCode'), value: z.string() });
+const inlineMath = z.object({ type: z.literal('inlineMath'), value: z.string() });
+const breakNode = z.object({ type: z.literal('break') });
+
+const phrasing: z.ZodType<Node> = z.lazy(() =>
+  z.union([
+    text,
+    inlineCode,
+    inlineMath,
+    breakNode,
+    z.object({ type: z.literal('strong'), children: z.array(phrasing) }),
+    z.object({ type: z.literal('emphasis'), children: z.array(phrasing) }),
+  ]),
+);
+
+const paragraph = z.object({ type: z.literal('paragraph'), children: z.array(phrasing) });
+const tableCell = z.object({ type: z.literal('tableCell'), children: z.array(phrasing) });
+const tableRow = z.object({ type: z.literal('tableRow'), children: z.array(tableCell) });
+
+const block: z.ZodType<Node> = z.lazy(() =>
+  z.union([
+    paragraph,
+    z.object({ type: z.literal('math'), value: z.string() }),
+    z.object({ type: z.literal('code'), lang: z.string().nullable().optional(), value: z.string() }),
+    z.object({
+      type: z.literal('list'),
+      ordered: z.boolean(),
+      start: z.number().int().nullable().optional(),
+      spread: z.boolean().optional(),
+      children: z.array(
+        z.object({ type: z.literal('listItem'), spread: z.boolean().optional(), children: z.array(block) }),
+      ),
+    }),
+    z.object({
+      type: z.literal('table'),
+      align: z.array(z.enum(['left', 'right', 'center']).nullable()).optional(),
+      children: z.array(tableRow).min(1),
+    }),
+    /** A "Заблуждение:" / misconception note; rendered as a Starlight caution aside. */
+    z.object({
+      type: z.literal('caution'),
+      title: z.array(phrasing),
+      children: z.array(block),
+    }),
+  ]),
+);
+
+/** Block content: a restricted mdast root. */
+export const Content = z.object({ type: z.literal('root'), children: z.array(block) });
+export type Content = Root;
+/** Inline content: the children of one paragraph. */
+export const Inline = z.array(phrasing);
+
+/* ---------- the question ---------- */
+
+export const SourceRef = z.object({
+  /** File name inside content/sources/. */
+  file: z.string(),
+  format: FormatId,
+  /** 1-based inclusive line range of the whole item in the source file. */
+  lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  /** Number of the question in its source (bank and outline numbering, practice steps). */
+  number: z.number().int().positive().optional(),
+  company: z.string().optional(),
+  date: z.string().optional(),
+  /** Title of the source document (first heading / page title). */
+  title: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Answer = z.object({
+  short: Content.optional(),
+  detailed: Content.optional(),
+  mistakes: Content.optional(),
+  howToSay: Content.optional(),
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const Question = z.object({
+  /** Stable, readable Latin slug; unique across the handbook; the page anchor. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  topic: z.string(),
+  /** Section of the source (or of topics.yaml) the question sits under; used to group pages. */
+  subtopic: z.string().optional(),
+  /** Language the question was written in (its title). */
+  lang: Lang,
+  /** Plain-text title (the heading). */
+  title: z.string().min(1),
+  /** Full question text when it differs from the title. */
+  prompt: Content.optional(),
+  /** Question kind from practice pages ("Вопрос по метрикам"). */
+  kind: z.string().optional(),
+  answer: Answer.optional(),
+  followUps: z.array(z.string()),
+  minutes: z.number().int().positive().optional(),
+  levels: z.array(Level),
+  source: SourceRef,
+  tags: z.array(z.string()),
+});
+export type Question = z.infer<typeof Question>;
+
+/** Whether a question carries any answer text. */
+export function hasAnswer(q: Pick<Question, 'answer'>): boolean {
+  return Boolean(q.answer && Object.values(q.answer).some((c) => c && c.children.length > 0));
+}
