@@ -131,3 +131,48 @@ export type Question = z.infer<typeof Question>;
 export function hasAnswer(q: Pick<Question, 'answer'>): boolean {
   return Boolean(q.answer && Object.values(q.answer).some((c) => c && c.children.length > 0));
 }
+
+/* ---------- topics and the assembled handbook ---------- */
+
+export const Localized = z.object({ ru: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof Localized>;
+
+/** One topic of content/topics.yaml. */
+export const Topic = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name: Localized,
+  description: Localized,
+  /** Lower-case keywords; a question matching more of them (weighted) wins the topic. */
+  keywords: z.array(z.string().min(1)),
+});
+export type Topic = z.infer<typeof Topic>;
+
+/** Per-source ingestion report, also shown on the sources page. */
+export const SourceSummary = z.object({
+  file: z.string(),
+  format: FormatId,
+  formatName: z.string(),
+  title: z.string().optional(),
+  company: z.string().optional(),
+  date: z.string().optional(),
+  questions: z.number().int(),
+  answers: z.number().int(),
+  lines: z.object({
+    total: z.number().int(),
+    kept: z.number().int(),
+    debris: z.number().int(),
+    blank: z.number().int(),
+    unplaced: z.number().int(),
+  }),
+  /** 1-based numbers of lines that could not be placed. */
+  unplacedLines: z.array(z.number().int()),
+  warnings: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type SourceSummary = z.infer<typeof SourceSummary>;
+
+/** Everything the emitter needs: questions in handbook order, topics, sources. */
+export interface Handbook {
+  questions: Question[];
+  topics: Topic[];
+  sources: SourceSummary[];
+}
