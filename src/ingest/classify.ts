@@ -1,0 +1,93 @@
+/**
+ * Topic classification by the keyword rules and overrides of content/topics.yaml.
+ */
+import { z } from 'zod';
+import { Topic } from './model.ts';
+import { DataFileError, parseDataFile } from './data-file.ts';
+
+export const TopicsFile = z.object({
+  default: z.string(),
+  topics: z.array(Topic).min(1),
+  overrides: z.record(z.string(), z.string()).default({}),
+});
+export type TopicsFile = z.infer<typeof TopicsFile>;
+
+/** Reads and checks topics.yaml: unique ids, a known default, overrides naming known topics. */
+export function loadTopics(text: string, file: string): TopicsFile {
+  const { value, lineOf } = parseDataFile(text, file, TopicsFile);
+  const ids = new Set<string>();
+  value.topics.forEach((topic, i) => {
+    if (ids.has(topic.id)) throw new DataFileError(file, lineOf(['topics', i, 'id']), `duplicate topic id "${topic.id}"`);
+    ids.add(topic.id);
+  });
+  if (!ids.has(value.default)) throw new DataFileError(file, lineOf(['default']), `default topic "${value.default}" is not defined`);
+  for (const [id, topic] of Object.entries(value.overrides)) {
+    if (!ids.has(topic)) throw new DataFileError(file, lineOf(['overrides', id]), `override for "${id}" names unknown topic "${topic}"`);
+  }
+  return value;
+}
+
+/** What a question offers the classifier, strongest signal first. */
+export interface ClassifyInput {
+  id: string;
+  /** Title and prompt text. */
+  text: string;
+  /** Weaker context: section heading, follow-ups. */
+  context?: string;
+}
+
+export interface Classification {
+  topic: string;
+  /** How the topic was chosen. */
+  by: 'override' | 'keywords' | 'context' | 'default';
+}
+
+/** Escapes a string for use inside a RegExp. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles a keyword into a matcher anchored at a word start (so Russian stems match all endings). */
+function keywordMatcher(keyword: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword.toLowerCase())}`, 'u');
+}
+
+export interface Classifier {
+  classify(input: ClassifyInput, options?: { useOverrides?: boolean }): Classification;
+  /** Number of keywords of each topic that match `text`. */
+  scores(text: string): Map<string, number>;
+}
+
+/** Builds a classifier from a loaded topics file. */
+export function createClassifier(rules: TopicsFile): Classifier {
+  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(keywordMatcher) }));
+
+  function scores(text: string): Map<string, number> {
+    const lower = text.toLowerCase();
+    return new Map(compiled.map((t) => [t.id, t.matchers.filter((m) => m.test(lower)).length]));
+  }
+
+  /**
+   * Highest-scoring topic; undefined when nothing matched. Ties go to the topic listed first,
+   * except that the default (catch-all) topic loses every tie to a more specific one.
+   */
+  function best(text: string): string | undefined {
+    let winner: string | undefined;
+    let top = 0;
+    for (const [id, score] of scores(text)) {
+      if (score > top || (score === top && score > 0 && winner === rules.default)) [winner, top] = [id, score];
+    }
+    return winner;
+  }
+
+  return {
+    scores,
+    classify(input, { useOverrides = true } = {}) {
+      const pinned = useOverrides ? rules.overrides[input.id] : undefined;
+      if (pinned) return { topic: pinned, by: 'override' };
+      const byText = best(input.text);
+      if (byText) return { topic: byText, by: 'keywords' };
+      const byContext = input.context ? best(input.context) : undefined;
+      if (byContext) return { topic: byContext, by: 'context' };
+      return { topic: rules.default, by: 'default' };
+    },
+  };
+}
