@@ -6,11 +6,13 @@
  *
  * --check   parse and report only, write nothing
  * --strict  fail when any source line could not be placed
+ * --frozen  fail when content/ids.lock.json would change (CI: every published id is committed)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildHandbook } from '../src/ingest/pipeline.ts';
+import { runPipeline } from '../src/ingest/pipeline.ts';
+import { serializeLock } from '../src/ingest/id-lock.ts';
 import { formatReport } from '../src/ingest/report.ts';
 import { emitSite } from '../src/ingest/emit/index.ts';
 import { writeSiteAtomically } from '../src/ingest/emit/write.ts';
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(root, 'src/content/docs') },
     check: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    frozen: { type: 'boolean', default: false },
   },
 });
 
@@ -41,12 +44,31 @@ function main(): number {
     console.error(`error: ${dir}: no source files`);
     return 1;
   }
-  const handbook = buildHandbook({ sources, topics: readData('topics.yaml'), slugs: readData('slugs.yaml') });
+  const lockPath = join(values.content, 'ids.lock.json');
+  const lockText = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
+  const { handbook, lock } = runPipeline({
+    sources,
+    topics: readData('topics.yaml'),
+    slugs: readData('slugs.yaml'),
+    lock: lockText === undefined ? undefined : { file: lockPath, text: lockText },
+  });
   console.log(formatReport(handbook));
   const unplaced = handbook.sources.reduce((n, s) => n + s.lines.unplaced, 0);
   if (values.strict && unplaced > 0) {
     console.error(`error: ${unplaced} source line(s) could not be placed (--strict)`);
     return 1;
+  }
+  const newLock = serializeLock(lock);
+  if (newLock !== lockText) {
+    if (values.frozen) {
+      console.error(`error: ${lockPath} is out of date (new or changed questions); run \`npm run ingest\` and commit it`);
+      return 1;
+    }
+    if (!values.check) {
+      writeFileSync(`${lockPath}.tmp-${process.pid}`, newLock);
+      renameSync(`${lockPath}.tmp-${process.pid}`, lockPath);
+      console.log(`updated ${lockPath}`);
+    }
   }
   if (values.check) return 0;
   const files = emitSite(handbook, { langs: ['ru', 'en'] });

@@ -13,7 +13,7 @@ export const TopicsFile = z.object({
 export type TopicsFile = z.infer<typeof TopicsFile>;
 
 /** Reads and checks topics.yaml: unique ids, a known default, overrides naming known topics. */
-export function loadTopics(text: string, file: string): TopicsFile {
+export function loadTopics(text: string, file: string): TopicsFile & { lineOf: (path: readonly PropertyKey[]) => number } {
   const { value, lineOf } = parseDataFile(text, file, TopicsFile);
   const ids = new Set<string>();
   value.topics.forEach((topic, i) => {
@@ -24,7 +24,7 @@ export function loadTopics(text: string, file: string): TopicsFile {
   for (const [id, topic] of Object.entries(value.overrides)) {
     if (!ids.has(topic)) throw new DataFileError(file, lineOf(['overrides', id]), `override for "${id}" names unknown topic "${topic}"`);
   }
-  return value;
+  return { ...value, lineOf };
 }
 
 /** What a question offers the classifier, strongest signal first. */

@@ -5,16 +5,11 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 
-/** A data file that cannot be read or does not match its schema. */
-export class DataFileError extends Error {
-  constructor(
-    public readonly file: string,
-    public readonly line: number,
-    public readonly detail: string,
-  ) {
-    super(`${file}:${line}: ${detail}`);
-    this.name = 'DataFileError';
-  }
+import { SourceError } from './errors.ts';
+
+/** A data file that cannot be read or does not match its schema (file, line, reason). */
+export class DataFileError extends SourceError {
+  override name = 'DataFileError';
 }
 
 /** 1-based line of the node at `path` in a parsed YAML document (or of its nearest parent). */

@@ -107,6 +107,8 @@ export type Answer = z.infer<typeof Answer>;
 export const Question = z.object({
   /** Stable, readable Latin slug; unique across the handbook; the page anchor. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** Earlier ids of the question (from content/ids.lock.json); their links keep working. */
+  aliases: z.array(z.string()).optional(),
   topic: z.string(),
   /** Section of the source (or of topics.yaml) the question sits under; used to group pages. */
   subtopic: z.string().optional(),
@@ -173,6 +175,8 @@ export type SourceSummary = z.infer<typeof SourceSummary>;
 /** Everything the emitter needs: questions in handbook order, topics, sources. */
 export interface Handbook {
   questions: Question[];
+  /** Retired ids (content/ids.lock.json) stay reserved; permalinks to them explain the removal. */
+  retiredIds?: string[];
   topics: Topic[];
   sources: SourceSummary[];
 }

@@ -39,7 +39,30 @@ export interface DocumentMeta {
   company?: string;
   date?: string;
   /** Level table of an interview outline: level -> question numbers, with the line it came from. */
-  levels?: { level: Level; numbers: number[]; line: number }[];
+  levels?: {
+    level: Level;
+    numbers: number[];
+    line: number;
+    /** The level's heading as written ("Junior Backend Developer (1-2 года)"). */
+    heading?: string;
+    /** "**Ожидания:**" text. */
+    expectations?: string;
+    /** Parenthetical after the ranges ("15-20 вопросов"). */
+    questionsNote?: string;
+    /** "**Критерии:**" bullets. */
+    criteria?: string[];
+  }[];
+  /** Description paragraph under the document title (question bank). */
+  description?: string;
+  /** Kind of interview a practice page trains ("Техническое собеседование"). */
+  interview?: string;
+  /** Counters a practice page declares ("Шагов", "Вопросов", "Задач"), as label -> value. */
+  counters?: { label: string; value: number; line: number }[];
+  /**
+   * Labelled document notes kept verbatim: an outline's structure and time header,
+   * recommendations for the interviewer, red flags. `line` is the line of the label.
+   */
+  notes?: { heading: string; content: Content; line: number }[];
 }
 
 export interface ParseResult {

@@ -7,7 +7,8 @@
  * nodes (the emitter decides how display math is laid out); everything else stays literal
  * text, so a lone dollar sign (`$5 and $10`) is never read as math.
  */
-import type { InlineMath, PhrasingContent } from 'mdast';
+import type { PhrasingContent } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
 import { text } from '../mdast.ts';
 
 /** Delimiter pairs, longest opener first so `$\(` wins over `\(`. */

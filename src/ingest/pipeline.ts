@@ -1,0 +1,199 @@
+/**
+ * The ingestion pipeline as one pure function: source files and data files in, the assembled
+ * handbook (questions, topics, per-source reports) out. Only scripts/ingest.ts touches disk.
+ */
+import { z } from 'zod';
+import { detectFormat, decodeSource } from './formats/index.ts';
+import type { ParseResult, RawItem } from './formats/types.ts';
+import { createClassifier, loadTopics } from './classify.ts';
+import { slugForTitle, type SlugRules } from './ids.ts';
+import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
+import { plainText } from './mdast.ts';
+import { parseDataFile } from './data-file.ts';
+import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import { SourceError } from './errors.ts';
+
+/** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
+export interface InputFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** A data file handed to the pipeline: its name (for error messages) and text. */
+export interface DataText {
+  file: string;
+  text: string;
+}
+
+export interface PipelineInput {
+  sources: InputFile[];
+  topics: DataText;
+  slugs: DataText;
+  /** content/ids.lock.json; absent on a first run. */
+  lock?: DataText;
+}
+
+export interface PipelineResult {
+  handbook: Handbook;
+  /** The lock with every published id and the new ones; write it back to keep ids permanent. */
+  lock: IdLock;
+}
+
+const SlugRulesSchema = z.object({
+  maxWords: z.number().int().positive(),
+  maxLength: z.number().int().positive(),
+  stopwords: z.array(z.string()),
+});
+
+/**
+ * The original language of a title: Russian as soon as it has a Cyrillic word, since Russian
+ * questions routinely embed English terms ("MC Dropout для uncertainty estimation") while an
+ * English title never contains Cyrillic.
+ */
+export function detectLang(text: string): Lang {
+  return /\p{Script=Cyrillic}/u.test(text) ? 'ru' : 'en';
+}
+
+interface ParsedSource {
+  file: string;
+  formatId: Question['source']['format'];
+  formatName: string;
+  result: ParseResult;
+}
+
+function parseSource(input: InputFile): ParsedSource {
+  const text = decodeSource(Buffer.from(input.bytes), input.file);
+  const format = detectFormat(text, input.file);
+  try {
+    return { file: input.file, formatId: format.id, formatName: format.name, result: format.parse(text) };
+  } catch (error) {
+    if (error instanceof Error && 'line' in error && typeof error.line === 'number' && !(error instanceof SourceError)) {
+      throw new SourceError(input.file, error.line, `${format.name}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Levels a question is listed for in its source's level table. */
+function levelsFor(item: RawItem, parsed: ParsedSource): Level[] {
+  const table = parsed.result.meta.levels ?? [];
+  return table.filter((row) => item.number !== undefined && row.numbers.includes(item.number)).map((row) => row.level);
+}
+
+function summarize(parsed: ParsedSource, questions: Question[]): SourceSummary {
+  const { fates, meta, warnings } = parsed.result;
+  const count = (fate: string) => fates.filter((f) => f === fate).length;
+  return {
+    file: parsed.file,
+    format: parsed.formatId,
+    formatName: parsed.formatName,
+    title: meta.title,
+    company: meta.company,
+    date: meta.date,
+    questions: questions.length,
+    answers: questions.filter(hasAnswer).length,
+    lines: {
+      total: fates.length,
+      kept: count('kept'),
+      debris: count('debris'),
+      blank: count('blank'),
+      unplaced: count('unplaced'),
+    },
+    unplacedLines: fates.flatMap((f, i) => (f === 'unplaced' ? [i + 1] : [])),
+    warnings,
+  };
+}
+
+function loadLock(lock: DataText | undefined): IdLock {
+  if (!lock) return EMPTY_LOCK;
+  const { value } = parseDataFile(lock.text, lock.file, IdLock);
+  const problem = lockProblem(value);
+  if (problem) throw new SourceError(lock.file, 1, problem);
+  return value;
+}
+
+/**
+ * Runs the whole ingestion. Sources are processed in file-name order so page order is
+ * deterministic; ids come from the lock (see id-lock.ts). Throws SourceError / DataFileError
+ * with file and line on bad input.
+ */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const rules = loadTopics(input.topics.text, input.topics.file);
+  const slugRules: SlugRules = parseDataFile(input.slugs.text, input.slugs.file, SlugRulesSchema).value;
+  const lock = loadLock(input.lock);
+  const classifier = createClassifier(rules);
+
+  const sorted = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const parsed = sorted.map(parseSource);
+  const items = parsed.flatMap((source) => source.result.items.map((item) => ({ source, item })));
+  const candidates: IdCandidate[] = items.map(({ source, item }) => ({
+    slug: slugForTitle(item.title, slugRules),
+    title: item.title,
+    text: `${item.title}\n${item.prompt ? plainText(item.prompt.children as never) : ''}`,
+    source: source.file,
+    number: item.number,
+  }));
+  let assignment;
+  try {
+    assignment = assignIds(candidates, lock);
+  } catch (error) {
+    if (error instanceof DroppedIdError) throw new SourceError(input.lock?.file ?? 'ids.lock.json', 1, error.message);
+    throw error;
+  }
+  const aliases = new Map(assignment.lock.questions.map((e) => [e.id, e.aliases]));
+
+  const questions = items.map(({ source, item }, i) => {
+    const id = assignment.ids[i];
+    const { topic } = classifier.classify({
+      id,
+      text: candidates[i].text,
+      context: [item.section ?? '', ...item.followUps].join('\n'),
+    });
+    const { meta } = source.result;
+    const question: Question = {
+      id,
+      aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
+      topic,
+      subtopic: item.section,
+      lang: detectLang(item.title),
+      title: item.title,
+      prompt: item.prompt,
+      kind: item.kind,
+      answer: item.answer,
+      followUps: item.followUps,
+      minutes: item.minutes,
+      levels: levelsFor(item, source),
+      source: {
+        file: source.file,
+        format: source.formatId,
+        lines: item.lines,
+        number: item.number,
+        company: meta.company,
+        date: meta.date,
+        title: meta.title,
+      },
+      tags: [],
+    };
+    const checked = Question.safeParse(question);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new SourceError(source.file, item.lines[0], `invalid question: ${issue.message} at ${issue.path.join('.')}`);
+    }
+    return checked.data;
+  });
+
+  const ids = new Set(questions.map((q) => q.id));
+  for (const id of Object.keys(rules.overrides)) {
+    if (!ids.has(id)) {
+      throw new SourceError(input.topics.file, rules.lineOf(['overrides', id]), `override names unknown question id "${id}"`);
+    }
+  }
+  const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
+  const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
+  return { handbook: { questions, topics: rules.topics, sources, retiredIds }, lock: assignment.lock };
+}
+
+/** The handbook alone (see runPipeline). */
+export function buildHandbook(input: PipelineInput): Handbook {
+  return runPipeline(input).handbook;
+}
