@@ -74,7 +74,7 @@ const block: z.ZodType<Node> = z.lazy(() =>
 );
 
 /** Block content: a restricted mdast root. */
-export const Content = z.object({ type: z.literal('root'), children: z.array(block) });
+export const Content = z.object({ type: z.literal('root'), children: z.array(block) }) as unknown as z.ZodType<Root>;
 export type Content = Root;
 /** Inline content: the children of one paragraph. */
 export const Inline = z.array(phrasing);
@@ -127,7 +127,22 @@ export const Question = z.object({
   source: SourceRef,
   tags: z.array(z.string()),
 });
-export type Question = z.infer<typeof Question>;
+/** A question's texts in one edition's language; absent fields fall back to the source. */
+export interface LocalizedFields {
+  title?: string;
+  prompt?: Content;
+  kind?: string;
+  subtopic?: string;
+  answer?: Partial<Record<'short' | 'detailed' | 'mistakes' | 'howToSay', Content>>;
+  followUps?: string[];
+  /** Fields the edition needs but no valid translation provides: shown in the original, marked. */
+  untranslated?: ('title' | 'prompt' | 'short' | 'detailed' | 'mistakes' | 'howToSay' | 'followUps')[];
+}
+
+export type Question = z.infer<typeof Question> & {
+  /** Curated translations merged by ingestion (content/translations/), per edition language. */
+  translations?: Partial<Record<Lang, LocalizedFields>>;
+};
 
 /** Whether a question carries any answer text. */
 export function hasAnswer(q: Pick<Question, 'answer'>): boolean {
@@ -175,6 +190,8 @@ export type SourceSummary = z.infer<typeof SourceSummary>;
 /** Everything the emitter needs: questions in handbook order, topics, sources. */
 export interface Handbook {
   questions: Question[];
+  /** Translations of shared short strings (section names, source titles, kinds): text -> lang -> text. */
+  labels?: Record<string, Partial<Record<Lang, string>>>;
   /** Retired ids (content/ids.lock.json) stay reserved; permalinks to them explain the removal. */
   retiredIds?: string[];
   topics: Topic[];

@@ -12,6 +12,7 @@ import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
 import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
 import { SourceError } from './errors.ts';
+import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -31,12 +32,16 @@ export interface PipelineInput {
   slugs: DataText;
   /** content/ids.lock.json; absent on a first run. */
   lock?: DataText;
+  /** content/translations/*.yaml */
+  translations?: DataText[];
 }
 
 export interface PipelineResult {
   handbook: Handbook;
   /** The lock with every published id and the new ones; write it back to keep ids permanent. */
   lock: IdLock;
+  /** Missing, stale or orphaned translations (file, line, id). */
+  translationProblems: TranslationProblem[];
 }
 
 const SlugRulesSchema = z.object({
@@ -142,7 +147,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const aliases = new Map(assignment.lock.questions.map((e) => [e.id, e.aliases]));
 
-  const questions = items.map(({ source, item }, i) => {
+  const parsedQuestions = items.map(({ source, item }, i) => {
     const id = assignment.ids[i];
     const { topic } = classifier.classify({
       id,
@@ -182,6 +187,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     return checked.data;
   });
 
+  const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []));
+  const questions = translated.questions;
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -190,7 +197,11 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
-  return { handbook: { questions, topics: rules.topics, sources, retiredIds }, lock: assignment.lock };
+  return {
+    handbook: { questions, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels) },
+    lock: assignment.lock,
+    translationProblems: translated.problems,
+  };
 }
 
 /** The handbook alone (see runPipeline). */

@@ -1,0 +1,49 @@
+/**
+ * The home page (`index.mdx`): intro, totals, and the topic list with question counts.
+ */
+import type { ListItem, PhrasingContent, Root } from 'mdast';
+import type { Lang } from '../model.ts';
+import { yamlNode } from './mdx-nodes.ts';
+import { pageUrl } from './paths.ts';
+import { t } from './strings.ts';
+
+/** What the home page shows about one topic. */
+export interface TopicEntry {
+  name: string;
+  /** Slug of the topic's first page. */
+  slug: string;
+  questions: number;
+}
+
+/** Build the home page tree. */
+export function homePage(lang: Lang, topics: readonly TopicEntry[], totals: { questions: number; answers: number }): Root {
+  const item = (topic: TopicEntry): ListItem => ({
+    type: 'listItem',
+    spread: false,
+    children: [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: pageUrl(lang, topic.slug), children: [{ type: 'text', value: topic.name }] },
+          { type: 'text', value: ` — ${t(lang, 'handbook.home.topicCount', { count: topic.questions })}` },
+        ],
+      },
+    ],
+  });
+  const sourcesLink: PhrasingContent = {
+    type: 'link',
+    url: pageUrl(lang, 'sources'),
+    children: [{ type: 'text', value: t(lang, 'handbook.home.sourcesLink') }],
+  };
+  return {
+    type: 'root',
+    children: [
+      yamlNode({ title: t(lang, 'handbook.home.title'), description: t(lang, 'handbook.home.description') }),
+      { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.home.intro') }] },
+      { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.home.totals', totals) }] },
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.topics') }] },
+      { type: 'list', ordered: false, spread: false, children: topics.map(item) },
+      { type: 'paragraph', children: [sourcesLink] },
+    ],
+  };
+}

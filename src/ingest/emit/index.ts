@@ -1,0 +1,88 @@
+/**
+ * Emitter entry point: turns a {@link Handbook} into the files of src/content/docs/.
+ * Pure: no file system access (see `write.ts` for writing the result).
+ */
+import { hasAnswer, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
+import { jsonFile, questionIndex, sidebar } from './data.ts';
+import { homePage } from './home-page.ts';
+import { DEFAULT_PAGE_SIZE } from './paginate.ts';
+import { DATA_DIR, pageFile, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
+import { toMdx } from './serialize.ts';
+import { sourcesPage } from './sources-page.ts';
+import { topicPages, topicPagination, topicSlugs } from './topic-page.ts';
+
+export { DEFAULT_PAGE_SIZE } from './paginate.ts';
+export { toMdx } from './serialize.ts';
+
+const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface EmitOptions {
+  /** Languages to emit; must include the root language (`ru`). */
+  langs: Lang[];
+  /** Split a topic into several pages above this many questions (default 120). */
+  pageSize?: number;
+}
+
+/**
+ * Emit every page and data file of the site.
+ * @returns Paths relative to src/content/docs/ (e.g. `ml-basics.mdx`, `en/ml-basics.mdx`,
+ *   `_data/questions.json`) mapped to file contents, in a deterministic order.
+ */
+export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, string> {
+  const langs = [...new Set(options.langs)];
+  if (!langs.includes(ROOT_LANG)) throw new Error(`emitSite: langs must include the root language "${ROOT_LANG}"`);
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+
+  const topics = topicsWithQuestions(handbook);
+  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize) }));
+
+  const pageOf = new Map<string, Slug>();
+  for (const { topic, pages } of paginated) {
+    const slugs = topicSlugs(topic.id, pages.length);
+    pages.forEach((questions, i) => questions.forEach((q) => pageOf.set(q.id, slugs[i])));
+  }
+
+  const files = new Map<string, string>();
+  const totals = { questions: handbook.questions.length, answers: handbook.questions.filter(hasAnswer).length };
+  for (const lang of langs) {
+    const entries = paginated.map(({ topic, pages }) => ({
+      name: topic.name[lang],
+      slug: topic.id,
+      questions: pages.reduce((n, page) => n + page.length, 0),
+    }));
+    files.set(pageFile(lang, 'index'), toMdx(homePage(lang, entries, totals)));
+    files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources)));
+    for (const { topic, pages } of paginated) {
+      for (const page of topicPages(topic, pages, lang)) files.set(page.file, toMdx(page.tree));
+    }
+  }
+
+  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(handbook.questions, pageOf, langs)));
+  const sidebarTopics = paginated.map(({ topic, pages }) => ({ name: topic.name, slugs: topicSlugs(topic.id, pages.length) }));
+  files.set(`${DATA_DIR}/sidebar.json`, jsonFile(sidebar(sidebarTopics, langs)));
+  return files;
+}
+
+/**
+ * Topics that have questions, in topics.yaml order; questions whose topic is not declared get a
+ * fallback topic named by its id (appended in order of first appearance).
+ */
+function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Question[] }[] {
+  const byTopic = new Map<string, Question[]>();
+  for (const q of handbook.questions) {
+    const list = byTopic.get(q.topic) ?? [];
+    list.push(q);
+    byTopic.set(q.topic, list);
+  }
+  const known = new Map(handbook.topics.map((topic) => [topic.id, topic]));
+  const ordered = [...handbook.topics.map((topic) => topic.id), ...[...byTopic.keys()].filter((id) => !known.has(id))];
+  for (const id of byTopic.keys()) {
+    if (!TOPIC_ID.test(id) || RESERVED_SLUGS.has(id)) throw new Error(`emitSite: topic id "${id}" cannot be used as a page slug`);
+  }
+  return ordered
+    .filter((id) => byTopic.has(id))
+    .map((id) => ({
+      topic: known.get(id) ?? { id, name: { ru: id, en: id }, description: { ru: id, en: id }, keywords: [] },
+      questions: byTopic.get(id)!,
+    }));
+}

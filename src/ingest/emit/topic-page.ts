@@ -1,0 +1,59 @@
+/**
+ * Topic pages: one page per topic, or `<topic>/index.mdx`, `<topic>/2.mdx`, … when the topic
+ * has more questions than the page size.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { Lang, Question, Topic } from '../model.ts';
+import { componentImports } from './components.ts';
+import { consecutiveGroups, groupQuestions } from './group.ts';
+import { yamlNode } from './mdx-nodes.ts';
+import { paginate } from './paginate.ts';
+import { pageFile, type Slug } from './paths.ts';
+import { questionElement } from './question.ts';
+import { t } from './strings.ts';
+
+/** A topic page before serialisation. */
+export interface TopicPage {
+  slug: Slug;
+  /** Path under src/content/docs/. */
+  file: string;
+  tree: Root;
+  questions: Question[];
+}
+
+/** Slugs of a topic's pages: `topic` for a single page, else `topic`, `topic/2`, … */
+export function topicSlugs(topicId: string, pageCount: number): Slug[] {
+  return Array.from({ length: pageCount }, (_, i) => (i === 0 ? topicId : `${topicId}/${i + 1}`));
+}
+
+/**
+ * Split a topic's questions into pages (grouped by subtopic, then paginated).
+ * @param questions The topic's questions in handbook order.
+ */
+export function topicPagination(questions: readonly Question[], pageSize: number): Question[][] {
+  const ordered = groupQuestions(questions).flatMap((group) => group.questions);
+  return paginate(ordered, pageSize);
+}
+
+/**
+ * Build the pages of one topic in one language.
+ * @param pages Output of {@link topicPagination}.
+ */
+export function topicPages(topic: Topic, pages: Question[][], lang: Lang): TopicPage[] {
+  const slugs = topicSlugs(topic.id, pages.length);
+  const split = pages.length > 1;
+  return pages.map((questions, index) => {
+    const name = topic.name[lang];
+    const title = split ? t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length }) : name;
+    const body: RootContent[] = [];
+    for (const group of consecutiveGroups(questions)) {
+      body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: group.name }] });
+      body.push(...group.questions.map(questionElement));
+    }
+    const tree: Root = {
+      type: 'root',
+      children: [yamlNode({ title, description: topic.description[lang] }), componentImports(), ...body],
+    };
+    return { slug: slugs[index], file: pageFile(lang, slugs[index], split && index === 0), tree, questions };
+  });
+}

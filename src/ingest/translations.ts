@@ -1,0 +1,245 @@
+/**
+ * Curated translations (content/translations/*.yaml): loading, validation against the
+ * questions they translate, and merging into the model.
+ *
+ * A file holds entries keyed by question id. Each entry records `hash`, the fingerprint of the
+ * source text it translates (see `sourceHash`), and a block per target language with the
+ * fields written in that language (Markdown for rich text). `labels` translates short strings
+ * shared by many questions: section names, source titles, question kinds.
+ */
+import { z } from 'zod';
+import { fingerprint } from './id-lock.ts';
+import { parseDataFile } from './data-file.ts';
+import { contentToMarkdown, markdownToContent, MarkdownContentError } from './markdown-content.ts';
+import { plainText } from './mdast.ts';
+import { LANGS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
+import { SourceError } from './errors.ts';
+
+const Block = z
+  .object({
+    title: z.string().min(1),
+    prompt: z.string().min(1),
+    short: z.string().min(1),
+    detailed: z.string().min(1),
+    mistakes: z.string().min(1),
+    howToSay: z.string().min(1),
+    followUps: z.array(z.string().min(1)),
+  })
+  .partial()
+  .strict();
+export type TranslationBlock = z.infer<typeof Block>;
+
+export const TranslationFile = z
+  .object({
+    labels: z.record(z.string(), z.object({ ru: z.string().min(1), en: z.string().min(1) }).partial().strict()).default({}),
+    questions: z
+      .record(z.string(), z.object({ hash: z.string(), ru: Block.optional(), en: Block.optional() }).strict())
+      .default({}),
+  })
+  .strict();
+export type TranslationFile = z.infer<typeof TranslationFile>;
+
+/** The translatable text fields of a question, as written in the source. */
+export type FieldName = keyof TranslationBlock;
+export const RICH_FIELDS = ['prompt', 'short', 'detailed', 'mistakes', 'howToSay'] as const;
+
+/** Source text of each field (Markdown for rich fields), skipping absent ones. */
+export function sourceFields(q: Question): Partial<Record<FieldName, string | string[]>> {
+  const md = (c: Content | undefined) => (c && c.children.length > 0 ? contentToMarkdown(c) : undefined);
+  const fields: Partial<Record<FieldName, string | string[]>> = {
+    title: q.title,
+    prompt: md(q.prompt),
+    short: md(q.answer?.short),
+    detailed: md(q.answer?.detailed),
+    mistakes: md(q.answer?.mistakes),
+    howToSay: md(q.answer?.howToSay),
+    followUps: q.followUps.length > 0 ? q.followUps : undefined,
+  };
+  for (const key of Object.keys(fields) as FieldName[]) if (fields[key] === undefined) delete fields[key];
+  return fields;
+}
+
+/** Fingerprint of everything a translation of `q` translates. */
+export function sourceHash(q: Question): string {
+  const parts = [
+    q.title,
+    q.kind ?? '',
+    ...[q.prompt, q.answer?.short, q.answer?.detailed, q.answer?.mistakes, q.answer?.howToSay].map((c) =>
+      c ? plainText(c.children as never) : '',
+    ),
+    ...q.followUps,
+  ];
+  return fingerprint(parts.join('\n'));
+}
+
+/** Letters outside math and code decide the language of a text. */
+function proseLetters(text: string): string {
+  return text
+    .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ')
+    .replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ');
+}
+
+/** Whether a text reads as `lang` already (Russian: any Cyrillic; English: no Cyrillic). */
+export function isWrittenIn(text: string, lang: Lang): boolean {
+  const prose = proseLetters(text);
+  const cyrillic = /\p{Script=Cyrillic}/u.test(prose);
+  if (lang === 'ru') return cyrillic || !/\p{Script=Latin}{2,}/u.test(prose);
+  return !cyrillic;
+}
+
+/** The fields of `q` that the `lang` edition needs translated. */
+export function fieldsNeeding(q: Question, lang: Lang): FieldName[] {
+  return (Object.entries(sourceFields(q)) as [FieldName, string | string[]][])
+    .filter(([, value]) => (Array.isArray(value) ? value.some((v) => !isWrittenIn(v, lang)) : !isWrittenIn(value, lang)))
+    .map(([name]) => name);
+}
+
+/** A translation problem, reported with the file and the question id. */
+export interface TranslationProblem {
+  kind: 'missing' | 'stale' | 'unknown-id' | 'extra-field';
+  file: string;
+  line: number;
+  id: string;
+  lang?: Lang;
+  message: string;
+}
+
+export interface LoadedTranslations {
+  files: { file: string; data: TranslationFile; lineOf: (path: readonly PropertyKey[]) => number }[];
+}
+
+/** Parses every translation file (file name + text), failing with file and line on bad YAML. */
+export function loadTranslations(files: { file: string; text: string }[]): LoadedTranslations {
+  return { files: files.map(({ file, text }) => ({ file, ...parseFile(text, file) })) };
+}
+
+function parseFile(text: string, file: string) {
+  const { value, lineOf } = parseDataFile(text, file, TranslationFile);
+  return { data: value, lineOf };
+}
+
+function toContent(markdown: string, file: string, line: number): Content {
+  try {
+    return markdownToContent(markdown);
+  } catch (error) {
+    if (error instanceof MarkdownContentError) throw new SourceError(file, line + error.line, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Merges translations into questions (`question.translations[lang]`) and reports problems:
+ * a question with fields an edition needs but no translation (missing), a translation whose
+ * hash no longer matches its source (stale: ignored, the original is shown), an entry for an
+ * unknown id, a translated field the source does not have. Labels translate subtopics.
+ */
+export function applyTranslations(
+  questions: Question[],
+  loaded: LoadedTranslations,
+): { questions: Question[]; problems: TranslationProblem[]; labels: Map<string, Partial<Record<Lang, string>>> } {
+  const problems: TranslationProblem[] = [];
+  const labels = new Map<string, Partial<Record<Lang, string>>>();
+  const entries = new Map<string, { file: string; line: number; hash: string; blocks: Partial<Record<Lang, TranslationBlock>>; lineOf: (p: readonly PropertyKey[]) => number }>();
+  const known = new Map<string, string>();
+  for (const q of questions) {
+    known.set(q.id, q.id);
+    for (const alias of q.aliases ?? []) known.set(alias, q.id);
+  }
+
+  for (const { file, data, lineOf } of loaded.files) {
+    for (const [text, tr] of Object.entries(data.labels)) labels.set(text, { ...labels.get(text), ...tr });
+    for (const [id, entry] of Object.entries(data.questions)) {
+      const line = lineOf(['questions', id]);
+      const target = known.get(id);
+      if (!target) {
+        problems.push({ kind: 'unknown-id', file, line, id, message: `translation for unknown question id "${id}"` });
+        continue;
+      }
+      entries.set(target, { file, line, hash: entry.hash, blocks: { ru: entry.ru, en: entry.en }, lineOf: (p) => lineOf(['questions', id, ...p]) });
+    }
+  }
+
+  const merged = questions.map((q) => {
+    const entry = entries.get(q.id);
+    const hash = sourceHash(q);
+    const stale = entry !== undefined && entry.hash !== hash;
+    if (entry && stale) {
+      problems.push({ kind: 'stale', file: entry.file, line: entry.line, id: q.id, message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})` });
+    }
+    const available = sourceFields(q);
+    const translations: Partial<Record<Lang, LocalizedFields>> = {};
+    for (const lang of LANGS) {
+      const block = entry && !stale ? entry.blocks[lang] : undefined;
+      const fields: LocalizedFields = {};
+      for (const name of Object.keys(block ?? {}) as FieldName[]) {
+        if (!(name in available)) {
+          problems.push({ kind: 'extra-field', file: entry!.file, line: entry!.lineOf([lang, name]), id: q.id, lang, message: `"${q.id}" has no ${name} to translate` });
+        }
+      }
+      if (block) {
+        const at = (name: FieldName) => entry!.lineOf([lang, name]);
+        if (block.title) fields.title = block.title;
+        if (block.prompt) fields.prompt = toContent(block.prompt, entry!.file, at('prompt'));
+        for (const part of ['short', 'detailed', 'mistakes', 'howToSay'] as const) {
+          const md = block[part];
+          if (md) (fields.answer ??= {})[part] = toContent(md, entry!.file, at(part));
+        }
+        if (block.followUps) {
+          if (block.followUps.length !== q.followUps.length) {
+            problems.push({ kind: 'extra-field', file: entry!.file, line: at('followUps'), id: q.id, lang, message: `"${q.id}" has ${q.followUps.length} follow-ups, the translation ${block.followUps.length}` });
+          } else fields.followUps = block.followUps;
+        }
+      }
+      const subtopic = q.subtopic === undefined ? undefined : labels.get(q.subtopic)?.[lang];
+      if (subtopic) fields.subtopic = subtopic;
+      const kind = q.kind === undefined ? undefined : labels.get(q.kind)?.[lang];
+      if (kind) fields.kind = kind;
+      const missing = fieldsNeeding(q, lang).filter((name) => block?.[name] === undefined);
+      if (missing.length > 0) {
+        fields.untranslated = missing;
+        if (!stale) {
+          problems.push({
+            kind: 'missing',
+            file: entry?.file ?? q.source.file,
+            line: entry?.line ?? q.source.lines[0],
+            id: q.id,
+            lang,
+            message: `"${q.id}" needs a ${lang} translation of: ${missing.join(', ')}`,
+          });
+        }
+      }
+      if (Object.keys(fields).length > 0) translations[lang] = fields;
+    }
+    return { ...q, translations };
+  });
+  problems.push(...missingLabels(questions, labels));
+  return { questions: merged, problems, labels };
+}
+
+/**
+ * Short shared strings each edition shows (section names, question kinds, source titles) that
+ * are not written in the edition's language and have no entry under `labels`.
+ */
+function missingLabels(questions: Question[], labels: Map<string, Partial<Record<Lang, string>>>): TranslationProblem[] {
+  const problems: TranslationProblem[] = [];
+  const seen = new Set<string>();
+  for (const q of questions) {
+    for (const text of [q.subtopic, q.kind, q.source.title]) {
+      if (text === undefined) continue;
+      for (const lang of LANGS) {
+        const key = `${lang}\u0000${text}`;
+        if (seen.has(key) || isWrittenIn(text, lang) || labels.get(text)?.[lang]) continue;
+        seen.add(key);
+        problems.push({
+          kind: 'missing',
+          file: q.source.file,
+          line: q.source.lines[0],
+          id: q.id,
+          lang,
+          message: `label "${text}" (section, kind or source title) needs a ${lang} translation under labels:`,
+        });
+      }
+    }
+  }
+  return problems;
+}
