@@ -21,11 +21,13 @@ export function loadInputs(root: string, options: { content?: string; sourcesDir
   const data = (path: string): DataText => ({ file: relative(root, path) || path, text: readFileSync(path, 'utf8') });
   const lockPath = join(content, 'ids.lock.json');
   const translationsDir = join(content, 'translations');
+  const answersDir = join(content, 'answers');
   return {
     sources: listFiles(sourcesDir).map((file) => ({ file, bytes: readFileSync(join(sourcesDir, file)) })),
     topics: data(join(content, 'topics.yaml')),
     slugs: data(join(content, 'slugs.yaml')),
     lock: existsSync(lockPath) ? data(lockPath) : undefined,
     translations: listFiles(translationsDir, '.yaml').map((file) => data(join(translationsDir, file))),
+    answers: listFiles(answersDir, '.md').map((file) => data(join(answersDir, file))),
   };
 }

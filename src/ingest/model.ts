@@ -140,6 +140,8 @@ export interface LocalizedFields {
 }
 
 export type Question = z.infer<typeof Question> & {
+  /** content/answers/ file the answer came from, when a reader added it (answer overlay). */
+  answerSource?: string;
   /** Curated translations merged by ingestion (content/translations/), per edition language. */
   translations?: Partial<Record<Lang, LocalizedFields>>;
 };

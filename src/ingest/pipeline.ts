@@ -12,6 +12,7 @@ import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
 import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
 import { SourceError } from './errors.ts';
+import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
@@ -34,6 +35,8 @@ export interface PipelineInput {
   lock?: DataText;
   /** content/translations/*.yaml */
   translations?: DataText[];
+  /** content/answers/<id>.<lang>.md */
+  answers?: DataText[];
 }
 
 export interface PipelineResult {
@@ -188,7 +191,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   });
 
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []));
-  const questions = translated.questions;
+  const questions = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {

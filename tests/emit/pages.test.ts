@@ -1,0 +1,171 @@
+/**
+ * Page structure, pagination, determinism and data files of the emitter.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkDirective from 'remark-directive';
+import type { Heading } from 'mdast';
+import { emitSite } from '../../src/ingest/emit/index.ts';
+import { paginate } from '../../src/ingest/emit/paginate.ts';
+import remarkQuestionAnchors from '../../src/integrations/remark-question-anchors.ts';
+import type { Handbook } from '../../src/ingest/model.ts';
+import { sampleHandbook } from '../fixtures/emit/handbook.ts';
+import { literalText, nodesOfType, parseMdx, stripFrontmatter } from './mdx-parse.ts';
+
+const files = emitSite(sampleHandbook(), { langs: ['ru', 'en'] });
+const page = (path: string): string => {
+  const text = files.get(path);
+  if (text === undefined) throw new Error(`no ${path}`);
+  return text;
+};
+
+describe('emitSite', () => {
+  it('emits ru at the root and en under en/, plus data files', () => {
+    expect([...files.keys()].sort()).toEqual(
+      [
+        '_data/questions.json',
+        '_data/sidebar.json',
+        'en/index.mdx',
+        'en/metrics.mdx',
+        'en/normalization.mdx',
+        'en/sources.mdx',
+        'index.mdx',
+        'metrics.mdx',
+        'normalization.mdx',
+        'sources.mdx',
+      ].sort(),
+    );
+  });
+
+  it('is deterministic', () => {
+    const again = emitSite(sampleHandbook(), { langs: ['ru', 'en'] });
+    expect([...again.entries()]).toEqual([...files.entries()]);
+  });
+
+  it('does not mutate the handbook', () => {
+    const handbook = sampleHandbook();
+    const before = structuredClone(handbook);
+    emitSite(handbook, { langs: ['ru', 'en'] });
+    expect(handbook).toEqual(before);
+  });
+
+  it.each([...files.keys()].filter((path) => path.endsWith('.mdx')))('%s compiles with the MDX compiler', async (path) => {
+    await expect(
+      compile(stripFrontmatter(page(path)), { remarkPlugins: [remarkGfm, remarkMath, remarkDirective] }),
+    ).resolves.toBeDefined();
+  });
+
+  it('anchors each question heading with the question id', () => {
+    const tree = parseMdx(stripFrontmatter(page('normalization.mdx')));
+    remarkQuestionAnchors()(tree);
+    const questions = nodesOfType(tree, 'mdxJsxFlowElement').filter((el) => el.name === 'Question');
+    expect(questions.map((q) => q.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value)).toEqual([
+      'batchnorm-train-vs-eval',
+      'layernorm-vs-batchnorm',
+    ]);
+    for (const question of questions) {
+      const [heading] = nodesOfType(question, 'heading') as Heading[];
+      const id = question.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+      expect(heading.depth).toBe(3);
+      expect(heading.data?.hProperties?.id).toBe(id);
+    }
+  });
+
+  it('groups by subtopic, falling back to the source title', () => {
+    const tree = parseMdx(stripFrontmatter(page('normalization.mdx')));
+    const h2 = nodesOfType(tree, 'heading').filter((h) => h.depth === 2).map(literalText);
+    expect(h2).toEqual(['Батч-нормализация', 'Заметки по DL']);
+  });
+
+  it('wraps answers in Answer/AnswerPart and marks unanswered questions', () => {
+    const tree = parseMdx(stripFrontmatter(page('metrics.mdx')));
+    const names = nodesOfType(tree, 'mdxJsxFlowElement').map((el) => el.name);
+    expect(names).toEqual(['Question', 'QuestionMeta', 'Answer', 'AnswerPart', 'FollowUps', 'Question', 'QuestionMeta', 'NoAnswer']);
+    const normalization = parseMdx(stripFrontmatter(page('normalization.mdx')));
+    const kinds = nodesOfType(normalization, 'mdxJsxFlowElement')
+      .filter((el) => el.name === 'AnswerPart')
+      .map((el) => el.attributes[0]);
+    expect(kinds.map((a) => a.type === 'mdxJsxAttribute' && a.value)).toEqual(['short', 'detailed', 'mistakes', 'howToSay', 'short']);
+    // Math, code, table, list and the caution aside survive as their own nodes.
+    expect(nodesOfType(normalization, 'inlineMath').length).toBeGreaterThan(0);
+    expect(nodesOfType(normalization, 'math')).toHaveLength(1);
+    expect(nodesOfType(normalization, 'code')[0].lang).toBe('python');
+    expect(nodesOfType(normalization, 'containerDirective')[0]).toMatchObject({ name: 'caution' });
+    expect(nodesOfType(tree, 'table')).toHaveLength(1);
+  });
+
+  it('keeps UI strings out of topic pages (labels come from components)', () => {
+    for (const path of ['normalization.mdx', 'en/normalization.mdx', 'metrics.mdx']) {
+      expect(page(path)).not.toMatch(/Показать ответ|Show answer|Ответа в источниках|No answer in the sources/);
+    }
+  });
+
+  it('localises page titles and links', () => {
+    expect(page('en/normalization.mdx')).toMatch(/^---\ntitle: Normalization\n/);
+    expect(page('index.mdx')).toContain('](/normalization/)');
+    expect(page('en/index.mdx')).toContain('](/en/normalization/)');
+    expect(literalText(parseMdx(stripFrontmatter(page('en/index.mdx'))))).toContain('Questions: 4, with answers: 3.');
+  });
+
+  it('writes the question index with per-language URLs', () => {
+    const index = JSON.parse(page('_data/questions.json'));
+    expect(index).toHaveLength(4);
+    expect(index[0]).toEqual({
+      id: 'batchnorm-train-vs-eval',
+      topic: 'normalization',
+      title: 'Чем отличается BatchNorm в режиме обучения и инференса?',
+      url: { ru: '/normalization/#batchnorm-train-vs-eval', en: '/en/normalization/#batchnorm-train-vs-eval' },
+      source: { file: 'practice-batchnorm.txt', format: 'practice-page', title: 'Практика: BatchNorm', lines: [10, 42] },
+      levels: ['junior', 'middle'],
+      minutes: 5,
+      hasAnswer: true,
+    });
+    expect(index.find((q: { id: string }) => q.id === 'precision-recall-tradeoff').hasAnswer).toBe(false);
+  });
+
+  it('rejects topic ids that would collide with other pages', () => {
+    const handbook = sampleHandbook();
+    handbook.questions[0] = { ...handbook.questions[0], topic: 'sources' };
+    expect(() => emitSite(handbook, { langs: ['ru'] })).toThrow(/sources/);
+    expect(() => emitSite(sampleHandbook(), { langs: ['en'] })).toThrow(/root language/);
+  });
+});
+
+describe('pagination', () => {
+  it('paginate splits in order', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([1, 2], 5)).toEqual([[1, 2]]);
+    expect(paginate([], 3)).toEqual([]);
+    expect(() => paginate([1], 0)).toThrow(RangeError);
+  });
+
+  it('splits a large topic into topic/index.mdx, topic/2.mdx … and links questions to their page', () => {
+    const base = sampleHandbook();
+    const template = base.questions[1];
+    const many: Handbook = {
+      ...base,
+      questions: Array.from({ length: 5 }, (_, i) => ({ ...template, id: `q-${i + 1}`, title: `Q ${i + 1}` })),
+    };
+    const out = emitSite(many, { langs: ['ru', 'en'], pageSize: 2 });
+    expect([...out.keys()].filter((p) => p.includes('normalization'))).toEqual([
+      'normalization/index.mdx',
+      'normalization/2.mdx',
+      'normalization/3.mdx',
+      'en/normalization/index.mdx',
+      'en/normalization/2.mdx',
+      'en/normalization/3.mdx',
+    ]);
+    expect(out.get('normalization/2.mdx')).toMatch(/^---\ntitle: Нормализация \(часть 2 из 3\)\n/);
+    const index = JSON.parse(out.get('_data/questions.json')!);
+    expect(index[2].url).toEqual({ ru: '/normalization/2/#q-3', en: '/en/normalization/2/#q-3' });
+    const sidebar = JSON.parse(out.get('_data/sidebar.json')!);
+    expect(sidebar[0].items[0]).toEqual({
+      label: 'Нормализация',
+      translations: { en: 'Normalization' },
+      collapsed: true,
+      items: [{ slug: 'normalization' }, { slug: 'normalization/2' }, { slug: 'normalization/3' }],
+    });
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Test helper: run searches against a built Pagefind index in Node.
+ *
+ * The `pagefind` npm package only builds indexes, so this loads the browser bundle
+ * `dist/pagefind/pagefind.js` with two shims: `fetch` for `file:` URLs (Node's fetch refuses
+ * them) and a minimal `document` whose `<html lang>` selects the language index (and so the
+ * stemmer), as the page would in a browser.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+export interface SearchHit {
+  url: string;
+  excerpt: string;
+  content: string;
+}
+
+/** Search `query` in the index under `<dist>/pagefind/` as a page with `<html lang={lang}>`. */
+export async function pagefindSearch(dist: string, lang: string, query: string): Promise<SearchHit[]> {
+  const g = globalThis as { fetch: typeof fetch; document?: unknown };
+  const realFetch = g.fetch;
+  const realDocument = g.document;
+  g.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.protocol !== 'file:') return realFetch(input, init);
+    url.search = '';
+    return new Response(await readFile(fileURLToPath(url)));
+  }) as typeof fetch;
+  g.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
+  try {
+    const base = pathToFileURL(join(dist, 'pagefind') + '/').href;
+    // A fresh module instance per call (query string), so each language loads its own index.
+    const pagefind = await import(/* @vite-ignore */ `${base}pagefind.js?lang=${lang}&q=${encodeURIComponent(query)}`);
+    const instance = pagefind.createInstance({ basePath: base, baseUrl: '/' });
+    const result = await instance.search(query);
+    return Promise.all(result.results.map((r: { data: () => Promise<SearchHit> }) => r.data()));
+  } finally {
+    g.fetch = realFetch;
+    g.document = realDocument;
+  }
+}
