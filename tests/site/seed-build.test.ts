@@ -1,0 +1,74 @@
+/**
+ * The full build of the shipped sources (built once by tests/global-setup.ts): every question
+ * lands on its topic page under its id in both editions, questions.json indexes them, math is
+ * rendered, and the home and sources pages account for every topic and source.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
+
+const { dist, log } = inject('seedSite');
+const html = (url: string) => readFileSync(join(dist, url.replace(/#.*$/, ''), url.replace(/#.*$/, '').endsWith('.html') ? '' : 'index.html'), 'utf8');
+
+interface IndexEntry {
+  id: string;
+  topic: string;
+  url: { ru: string; en: string };
+  hasAnswer: boolean;
+  source: { file: string };
+}
+
+describe('full build of the seeds', () => {
+  const handbook = loadSeedHandbook();
+  const index: IndexEntry[] = JSON.parse(readFileSync(join(dist, 'questions.json'), 'utf8'));
+
+  it('builds without errors', () => {
+    expect(log).not.toMatch(/\[ERROR\]/);
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'en/index.html'))).toBe(true);
+  });
+
+  it('publishes questions.json with every question once', () => {
+    expect(index).toHaveLength(handbook.questions.length);
+    expect(new Set(index.map((q) => q.id)).size).toBe(index.length);
+    expect(index.filter((q) => q.hasAnswer)).toHaveLength(handbook.questions.filter((q) => q.answer).length);
+  });
+
+  it('puts every question on its page under its id, in both editions', () => {
+    const pages = new Map<string, string>();
+    for (const q of index) {
+      for (const lang of ['ru', 'en'] as const) {
+        const url = q.url[lang];
+        expect(url).toMatch(new RegExp(`#${q.id}$`));
+        const page = url.split('#')[0];
+        if (!pages.has(page)) pages.set(page, html(page));
+        expect(pages.get(page), `${url}`).toContain(`id="${q.id}"`);
+      }
+    }
+  });
+
+  it('has one page per topic in each edition and links them from the home page', () => {
+    const home = html('/');
+    const homeEn = html('/en/');
+    for (const topic of handbook.topics) {
+      expect(existsSync(join(dist, topic.id, 'index.html')), topic.id).toBe(true);
+      expect(existsSync(join(dist, 'en', topic.id, 'index.html')), `en/${topic.id}`).toBe(true);
+      expect(home).toContain(topic.name.ru);
+      expect(homeEn).toContain(topic.name.en);
+    }
+  });
+
+  it('lists every source file on the sources page', () => {
+    const page = html('/sources/');
+    for (const file of readdirSync(join(dist, '..', 'content/sources'))) expect(page).toContain(file);
+  });
+
+  it('renders the notes page math with KaTeX and leaves no raw delimiters', () => {
+    const page = html('/fundamentals/');
+    expect(page).toContain('class="katex"');
+    const text = page.replace(/<annotation[\s\S]*?<\/annotation>/g, '');
+    expect(text).not.toContain('\\(');
+    expect(text).not.toContain('$\\(');
+  });
+});
