@@ -138,7 +138,7 @@ describe('interview outline fixtures', () => {
     expect(result.warnings).toEqual([
       { line: 3, message: 'section "Основы нейросетей" declares 3 questions but has 2' },
       { line: 8, message: 'follow-up 3 of question 1 (expected 2)' },
-      { line: 10, message: 'question 3 follows 1 (expected 2)' },
+      { line: 10, message: 'question numbers skip 2 (1 is followed by 3)' },
       { line: 11, message: 'unplaced line: "Какой-то текст без метки."' },
     ]);
     expect(result.fates[10]).toBe('unplaced');

@@ -24,6 +24,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
 const SECTION = /^##\s+\d+\.\s+(.+?)\s*\((\d+)\s+вопрос\p{L}*\)$/u;
@@ -229,21 +230,6 @@ function checkLevels(levels: LevelEntry[], existing: Set<number>): void {
       throw new ParseError(l.line, `level ${l.level} names ${what} not exist`);
     }
   }
-}
-
-function checkNumber(
-  number: number,
-  line: number,
-  previous: number | undefined,
-  firstLine: Map<number, number>,
-  warnings: ParseIssue[],
-): void {
-  const first = firstLine.get(number);
-  if (first !== undefined) throw new ParseError(line, `duplicate question number ${number} (first at line ${first})`);
-  if (number < 1) throw new ParseError(line, `question number ${number} is not positive`);
-  firstLine.set(number, line);
-  const expected = (previous ?? 0) + 1;
-  if (number !== expected) warnings.push({ line, message: `question ${number} follows ${previous ?? 'the start'} (expected ${expected})` });
 }
 
 /** `**bold**` spans become strong nodes; everything else goes through `inline`. */

@@ -15,6 +15,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
 const QUESTION = /^(\d+)\.\s+(\S.*)$/;
@@ -76,24 +77,4 @@ function parse(text: string): ParseResult {
   }
   if (description.length > 0) meta.description = description.join(' ');
   return { items, meta, fates, warnings };
-}
-
-function checkNumber(
-  number: number,
-  line: number,
-  previous: number | undefined,
-  firstLine: Map<number, number>,
-  warnings: ParseIssue[],
-): void {
-  const first = firstLine.get(number);
-  if (first !== undefined) throw new ParseError(line, `duplicate question number ${number} (first at line ${first})`);
-  if (number < 1) throw new ParseError(line, `question number ${number} is not positive`);
-  firstLine.set(number, line);
-  const expected = (previous ?? 0) + 1;
-  if (number > expected) {
-    const missing = expected === number - 1 ? `${expected}` : `${expected}-${number - 1}`;
-    warnings.push({ line, message: `question numbers skip ${missing} (${previous ?? 'start'} is followed by ${number})` });
-  } else if (number < expected) {
-    warnings.push({ line, message: `question ${number} is out of order (after ${previous})` });
-  }
 }
