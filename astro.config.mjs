@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -37,8 +38,21 @@ export default defineConfig({
       title: { ru: 'ML-собеседование: справочник', en: 'ML Interview Handbook' },
       defaultLocale: 'root',
       locales: { root: { label: 'Русский', lang: 'ru' }, en: { label: 'English', lang: 'en' } },
-      customCss: ['katex/dist/katex.min.css', './src/styles/handbook.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/handbook.css', './src/styles/print.css'],
+      // Printing opens every collapsed answer (and closes them again afterwards); see print.css.
+      head: [
+        {
+          tag: 'script',
+          content:
+            "addEventListener('beforeprint',()=>{for(const d of document.querySelectorAll('details:not([open])')){d.open=true;d.dataset.printOpened=''}});" +
+            "addEventListener('afterprint',()=>{for(const d of document.querySelectorAll('details[data-print-opened]')){d.open=false;delete d.dataset.printOpened}});",
+        },
+      ],
       ...(sidebar ? { sidebar } : {}),
+      // Quality gate: every build fails on a broken internal link or anchor. Question anchors are
+      // heading ids set by remark-question-anchors (and the `id` of each <Question>), which the
+      // validator reads from the rendered tree, so generated pages validate without exclusions.
+      plugins: [starlightLinksValidator({ errorOnFallbackPages: true, errorOnInvalidHashes: true, errorOnLocalLinks: true, exclude: ['/flashcards/*'] })],
     }),
   ],
 });

@@ -19,6 +19,8 @@ import { emitSite } from '../src/ingest/emit/index.ts';
 import { writeSiteAtomically } from '../src/ingest/emit/write.ts';
 import { SourceError } from '../src/ingest/errors.ts';
 import { loadInputs } from './inputs.ts';
+import { formatRelatedStats } from '../src/ingest/related.ts';
+import { formatPlans } from '../src/ingest/plans.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -47,6 +49,8 @@ async function main(): Promise<number> {
   }
   const { handbook, lock, translationProblems } = runPipeline(input);
   console.log(formatReport(handbook));
+  if (handbook.relatedStats) console.log(formatRelatedStats(handbook.relatedStats));
+  if (handbook.plans?.length) console.log(formatPlans(handbook.plans));
   for (const p of translationProblems) console.log(`warning: ${p.file}:${p.line}: ${p.message}`);
 
   const unplaced = handbook.sources.reduce((n, s) => n + s.lines.unplaced, 0);

@@ -58,11 +58,18 @@ export interface Classifier {
 
 /** Builds a classifier from a loaded topics file. */
 export function createClassifier(rules: TopicsFile): Classifier {
-  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(keywordMatcher) }));
+  const compiled = rules.topics.map((t) => ({
+    id: t.id,
+    matchers: t.keywords.map((keyword) => ({ needle: keyword.toLowerCase(), pattern: keywordMatcher(keyword) })),
+  }));
 
   function scores(text: string): Map<string, number> {
     const lower = text.toLowerCase();
-    return new Map(compiled.map((t) => [t.id, t.matchers.filter((m) => m.test(lower)).length]));
+    // A plain substring test first: most keywords do not occur at all, and the word-start
+    // regex (Unicode lookbehind) is what made classification slow on large inputs.
+    const count = (matchers: (typeof compiled)[number]['matchers']) =>
+      matchers.filter((m) => lower.includes(m.needle) && m.pattern.test(lower)).length;
+    return new Map(compiled.map((t) => [t.id, count(t.matchers)]));
   }
 
   /**

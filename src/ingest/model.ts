@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import type { Root } from 'mdast';
+import type { Plan } from './plans.ts';
+import type { RelatedStats } from './related.ts';
 
 export const LANGS = ['ru', 'en'] as const;
 export const Lang = z.enum(LANGS);
@@ -30,8 +32,10 @@ const inlineCode = z.object({ type: z.literal('inlineCode'), value: z.string() }
 const inlineMath = z.object({ type: z.literal('inlineMath'), value: z.string() });
 const breakNode = z.object({ type: z.literal('break') });
 
+// Discriminated unions (by `type`): a plain union tries every member and builds an issue for
+// each failed one, which made validating 10,000 questions take seconds.
 const phrasing: z.ZodType<Node> = z.lazy(() =>
-  z.union([
+  z.discriminatedUnion('type', [
     text,
     inlineCode,
     inlineMath,
@@ -46,7 +50,7 @@ const tableCell = z.object({ type: z.literal('tableCell'), children: z.array(phr
 const tableRow = z.object({ type: z.literal('tableRow'), children: z.array(tableCell) });
 
 const block: z.ZodType<Node> = z.lazy(() =>
-  z.union([
+  z.discriminatedUnion('type', [
     paragraph,
     z.object({ type: z.literal('math'), value: z.string() }),
     z.object({ type: z.literal('code'), lang: z.string().nullable().optional(), value: z.string() }),
@@ -144,6 +148,10 @@ export type Question = z.infer<typeof Question> & {
   answerSource?: string;
   /** Curated translations merged by ingestion (content/translations/), per edition language. */
   translations?: Partial<Record<Lang, LocalizedFields>>;
+  /** Glossary terms (content/glossary.yaml) the question mentions in either language: search keywords. */
+  terms?: { ru: string; en: string; alt: string[]; inTitle?: boolean }[];
+  /** Related question ids, ranked (src/ingest/related.ts); symmetric. */
+  related?: string[];
 };
 
 /** Whether a question carries any answer text. */
@@ -196,6 +204,10 @@ export interface Handbook {
   labels?: Record<string, Partial<Record<Lang, string>>>;
   /** Retired ids (content/ids.lock.json) stay reserved; permalinks to them explain the removal. */
   retiredIds?: string[];
+  /** Prep plans (content/plans/*.yaml), validated and resolved to question ids. */
+  plans?: Plan[];
+  /** How many questions got related questions (ingest report). */
+  relatedStats?: RelatedStats;
   topics: Topic[];
   sources: SourceSummary[];
 }

@@ -14,6 +14,9 @@ import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceS
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
+import { loadGlossary, matchTerms } from './glossary.ts';
+import { computeRelated, idResolver, loadRelations, questionConcepts, type RelatedStats } from './related.ts';
+import { loadPlans } from './plans.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -37,6 +40,12 @@ export interface PipelineInput {
   translations?: DataText[];
   /** content/answers/<id>.<lang>.md */
   answers?: DataText[];
+  /** content/glossary.yaml: ru/en term pairs, matched in every question for cross-language search. */
+  glossary?: DataText;
+  /** content/relations.yaml: manual related-question additions and exclusions. */
+  relations?: DataText;
+  /** content/plans/*.yaml: prep plans. */
+  plans?: DataText[];
 }
 
 export interface PipelineResult {
@@ -191,7 +200,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   });
 
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []));
-  const questions = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
+  const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
+  const questions = withTerms(overlaid, input.glossary);
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -200,11 +210,34 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
+  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input);
+  const plans = loadPlans(input.plans ?? [], linked, retiredIds);
   return {
-    handbook: { questions, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels) },
+    handbook: { questions: linked, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels), plans, relatedStats },
     lock: assignment.lock,
     translationProblems: translated.problems,
   };
+}
+
+/**
+ * Adds the glossary terms each question mentions (`terms`) and their English names as `tags`.
+ * Without a glossary the questions are returned unchanged.
+ */
+function withTerms(questions: Question[], glossary: DataText | undefined): Question[] {
+  if (!glossary) return questions;
+  const matched = matchTerms(questions, loadGlossary(glossary.text, glossary.file));
+  return questions.map((q) => {
+    const terms = matched.get(q.id) ?? [];
+    return terms.length === 0 ? q : { ...q, terms, tags: [...new Set([...q.tags, ...terms.map((t) => t.en)])] };
+  });
+}
+
+/** Adds `related` (ranked related question ids, see related.ts) to every question. */
+function withRelated(questions: Question[], retiredIds: string[], input: PipelineInput): { questions: Question[]; stats: RelatedStats } {
+  const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
+  const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
+  const { related, stats } = computeRelated(questions, { concepts: questionConcepts(questions, glossary), manual });
+  return { questions: questions.map((q) => ({ ...q, related: related.get(q.id) ?? [] })), stats };
 }
 
 /** The handbook alone (see runPipeline). */

@@ -87,9 +87,42 @@ export function isWrittenIn(text: string, lang: Lang): boolean {
   return !cyrillic;
 }
 
+/**
+ * The prose of rich content for language checks: its text outside math and code (a caution's
+ * title included), one space between nodes. Reads the tree directly: serialising every field to
+ * Markdown just to test its letters dominated ingestion time (see BENCHMARKS.md).
+ */
+function contentProse(content: Content): string {
+  const parts: string[] = [];
+  const walk = (node: { type: string; value?: unknown; children?: unknown; title?: unknown }): void => {
+    if (node.type === 'text' && typeof node.value === 'string') parts.push(node.value);
+    for (const key of ['title', 'children'] as const) {
+      const children = node[key];
+      if (Array.isArray(children)) for (const child of children) walk(child);
+    }
+  };
+  walk(content);
+  return parts.join(' ');
+}
+
+/** Each present translatable field of `q` as text whose letters decide its language. */
+function languageFields(q: Question): [FieldName, string | string[]][] {
+  const rich = (c: Content | undefined) => (c && c.children.length > 0 ? contentProse(c) : undefined);
+  const fields: [FieldName, string | string[] | undefined][] = [
+    ['title', q.title],
+    ['prompt', rich(q.prompt)],
+    ['short', rich(q.answer?.short)],
+    ['detailed', rich(q.answer?.detailed)],
+    ['mistakes', rich(q.answer?.mistakes)],
+    ['howToSay', rich(q.answer?.howToSay)],
+    ['followUps', q.followUps.length > 0 ? q.followUps : undefined],
+  ];
+  return fields.filter((field): field is [FieldName, string | string[]] => field[1] !== undefined);
+}
+
 /** The fields of `q` that the `lang` edition needs translated. */
 export function fieldsNeeding(q: Question, lang: Lang): FieldName[] {
-  return (Object.entries(sourceFields(q)) as [FieldName, string | string[]][])
+  return languageFields(q)
     .filter(([, value]) => (Array.isArray(value) ? value.some((v) => !isWrittenIn(v, lang)) : !isWrittenIn(value, lang)))
     .map(([name]) => name);
 }
@@ -161,12 +194,13 @@ export function applyTranslations(
 
   const merged = questions.map((q) => {
     const entry = entries.get(q.id);
-    const hash = sourceHash(q);
+    // Hashing every field's text is costly; only a question with a translation needs it.
+    const hash = entry === undefined ? undefined : sourceHash(q);
     const stale = entry !== undefined && entry.hash !== hash;
     if (entry && stale) {
       problems.push({ kind: 'stale', file: entry.file, line: entry.line, id: q.id, message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})` });
     }
-    const available = sourceFields(q);
+    const available = Object.fromEntries(languageFields(q));
     const translations: Partial<Record<Lang, LocalizedFields>> = {};
     for (const lang of LANGS) {
       const block = entry && !stale ? entry.blocks[lang] : undefined;

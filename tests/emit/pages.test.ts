@@ -27,6 +27,8 @@ describe('emitSite', () => {
       [
         '_data/questions.json',
         '_data/sidebar.json',
+        '_data/links.json',
+        '_data/plans.json',
         'en/index.mdx',
         'en/metrics.mdx',
         'en/normalization.mdx',
@@ -117,6 +119,7 @@ describe('emitSite', () => {
       topic: 'normalization',
       title: 'Чем отличается BatchNorm в режиме обучения и инференса?',
       url: { ru: '/normalization/#batchnorm-train-vs-eval', en: '/en/normalization/#batchnorm-train-vs-eval' },
+      permalink: { ru: '/q/batchnorm-train-vs-eval/', en: '/en/q/batchnorm-train-vs-eval/' },
       source: { file: 'practice-batchnorm.txt', format: 'practice-page', title: 'Практика: BatchNorm', lines: [10, 42] },
       levels: ['junior', 'middle'],
       minutes: 5,

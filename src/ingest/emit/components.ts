@@ -12,6 +12,8 @@ export const COMPONENTS = {
   answerPart: 'AnswerPart',
   noAnswer: 'NoAnswer',
   followUps: 'FollowUps',
+  original: 'Original',
+  untranslated: 'Untranslated',
 } as const;
 
 /** Module specifier of the component barrel. */

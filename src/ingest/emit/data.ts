@@ -4,16 +4,27 @@
  * - `sidebar.json`: the Starlight sidebar, read by astro.config.mjs.
  */
 import { hasAnswer, type Lang, type Level, type Question, type SourceRef } from '../model.ts';
+import { localize, type Labels } from './localize.ts';
 import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
+import { permalinks } from './related.ts';
 import { t } from './strings.ts';
 
 /** One entry of questions.json. */
 export interface QuestionIndexEntry {
   id: string;
   topic: string;
-  title: string;
+  /** Title per emitted language, as that edition shows it (the original where a translation is missing). */
+  title: Partial<Record<Lang, string>>;
+  /** Language the question was written in (`title[lang]` is the original title). */
+  lang: Lang;
   /** Page URL with `#id`, per emitted language. */
   url: Partial<Record<Lang, string>>;
+  /** Permanent link per emitted language (`/q/<id>/`, `/en/q/<id>/`): redirects to `url`. */
+  permalink: Partial<Record<Lang, string>>;
+  /** Earlier ids of the question; `/q/<alias>/` redirects here too. */
+  aliases?: string[];
+  /** Related question ids, ranked (src/ingest/related.ts). */
+  related?: string[];
   source: Pick<SourceRef, 'file' | 'format' | 'title' | 'lines'>;
   levels: Level[];
   minutes?: number;
@@ -28,6 +39,7 @@ export function questionIndex(
   questions: readonly Question[],
   pageOf: ReadonlyMap<string, Slug>,
   langs: readonly Lang[],
+  labels: Labels = {},
 ): QuestionIndexEntry[] {
   return questions.map((q) => {
     const slug = pageOf.get(q.id);
@@ -35,8 +47,12 @@ export function questionIndex(
     return {
       id: q.id,
       topic: q.topic,
-      title: q.title,
+      title: Object.fromEntries(langs.map((lang) => [lang, localize(q, lang, labels).title.value])),
+      lang: q.lang,
       url: Object.fromEntries(langs.map((lang) => [lang, `${pageUrl(lang, slug)}#${q.id}`])),
+      permalink: permalinks(q.id, langs),
+      ...(q.aliases?.length ? { aliases: q.aliases } : {}),
+      ...(q.related ? { related: q.related } : {}),
       source: { file: q.source.file, format: q.source.format, title: q.source.title, lines: q.source.lines },
       levels: q.levels,
       minutes: q.minutes,
@@ -48,7 +64,8 @@ export function questionIndex(
 /** A Starlight sidebar item (subset of its config schema). */
 export type SidebarItem =
   | { slug: string }
-  | { label: string; translations: Record<string, string>; collapsed?: boolean; items: SidebarItem[] };
+  | { label: string; translations: Record<string, string>; collapsed?: boolean; items: SidebarItem[] }
+  | { label: string; translations: Record<string, string>; link: string };
 
 /** Label in the root language plus translations for every other emitted language. */
 function labels(langs: readonly Lang[], of: (lang: Lang) => string): { label: string; translations: Record<string, string> } {
@@ -69,7 +86,13 @@ export function sidebar(
       ? { slug: topic.slugs[0] }
       : { ...labels(langs, (l) => topic.name[l]), collapsed: true, items: topic.slugs.map((slug) => ({ slug })) },
   );
-  return [{ ...labels(langs, (l) => t(l, 'handbook.sidebar.topics')), items: topicItems }, { slug: 'sources' }];
+  return [
+    { ...labels(langs, (l) => t(l, 'handbook.sidebar.topics')), items: topicItems },
+    { slug: 'sources' },
+    // Astro routes (not content pages); Starlight prefixes `link` with the locale.
+    { ...labels(langs, (l) => t(l, 'handbook.index.title')), link: '/questions/' },
+    { ...labels(langs, (l) => t(l, 'handbook.plans.title')), link: '/plans/' },
+  ];
 }
 
 /** Stable JSON text of a data file. */

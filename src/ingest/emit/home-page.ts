@@ -1,11 +1,13 @@
 /**
  * The home page (`index.mdx`): intro, totals, and the topic list with question counts.
  */
-import type { ListItem, PhrasingContent, Root } from 'mdast';
+import type { ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Lang } from '../model.ts';
 import { yamlNode } from './mdx-nodes.ts';
 import { pageUrl } from './paths.ts';
 import { t } from './strings.ts';
+import { deckName } from './flashcards.ts';
+import { STUDY_GUIDE_SLUG } from './study-guide.ts';
 
 /** What the home page shows about one topic. */
 export interface TopicEntry {
@@ -44,6 +46,39 @@ export function homePage(lang: Lang, topics: readonly TopicEntry[], totals: { qu
       { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.topics') }] },
       { type: 'list', ordered: false, spread: false, children: topics.map(item) },
       { type: 'paragraph', children: [sourcesLink] },
+      ...downloads(lang),
+    ],
+  };
+}
+
+/** Links to the printable study guide and the flashcard decks of the edition. */
+function downloads(lang: Lang): RootContent[] {
+  const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [{ type: 'text', value }] });
+  const deck = (format: string) => link(`/flashcards/${deckName(lang)}.${format}`, format.toUpperCase());
+  return [
+    { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.downloads') }] },
+    { type: 'paragraph', children: [link(pageUrl(lang, STUDY_GUIDE_SLUG), t(lang, 'handbook.home.studyGuideLink'))] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'text', value: `${t(lang, 'handbook.home.flashcards')} ` }, deck('tsv'), { type: 'text', value: ', ' }, deck('csv')],
+    },
+  ];
+}
+
+/**
+ * The 404 page of one edition (`404.mdx`, `en/404.mdx`): Starlight renders the root one as
+ * /404.html; each locale having its own keeps Starlight from generating a fallback page.
+ */
+export function notFoundPage(lang: Lang): Root {
+  return {
+    type: 'root',
+    children: [
+      yamlNode({ title: t(lang, 'handbook.notFound.title'), pagefind: false }),
+      { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.notFound.text') }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'link', url: pageUrl(lang, 'index'), children: [{ type: 'text', value: t(lang, 'handbook.notFound.home') }] }],
+      },
     ],
   };
 }

@@ -4,12 +4,16 @@
  */
 import { hasAnswer, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
 import { jsonFile, questionIndex, sidebar } from './data.ts';
-import { homePage } from './home-page.ts';
+import { homePage, notFoundPage } from './home-page.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
 import { DATA_DIR, pageFile, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
 import { toMdx } from './serialize.ts';
 import { sourcesPage } from './sources-page.ts';
+import { STUDY_GUIDE_SLUG, studyGuidePage } from './study-guide.ts';
+import { flashcardsData } from './flashcards.ts';
 import { topicPages, topicPagination, topicSlugs } from './topic-page.ts';
+import { linksData } from './related.ts';
+import { plansData } from './plans-page.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
 export { toMdx } from './serialize.ts';
@@ -51,15 +55,22 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
       questions: pages.reduce((n, page) => n + page.length, 0),
     }));
     files.set(pageFile(lang, 'index'), toMdx(homePage(lang, entries, totals)));
-    files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources)));
+    files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources, handbook.labels ?? {})));
+    files.set(pageFile(lang, '404'), toMdx(notFoundPage(lang)));
     for (const { topic, pages } of paginated) {
-      for (const page of topicPages(topic, pages, lang)) files.set(page.file, toMdx(page.tree));
+      for (const page of topicPages(topic, pages, lang, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));
     }
+    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, questions: pages.flat() }));
+    files.set(pageFile(lang, STUDY_GUIDE_SLUG), toMdx(studyGuidePage(lang, guideTopics, handbook.sources, handbook.labels ?? {})));
   }
 
-  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(handbook.questions, pageOf, langs)));
+  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(handbook.questions, pageOf, langs, handbook.labels ?? {})));
   const sidebarTopics = paginated.map(({ topic, pages }) => ({ name: topic.name, slugs: topicSlugs(topic.id, pages.length) }));
   files.set(`${DATA_DIR}/sidebar.json`, jsonFile(sidebar(sidebarTopics, langs)));
+  // Permalinks, related questions, the question index and plan pages (Astro routes read these).
+  files.set(`${DATA_DIR}/links.json`, jsonFile(linksData(handbook, pageOf, paginated.map(({ topic }) => topic), langs)));
+  files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
+  files.set(`${DATA_DIR}/flashcards.json`, jsonFile(flashcardsData(paginated.flatMap(({ pages }) => pages.flat()), langs, handbook.labels ?? {})));
   return files;
 }
 

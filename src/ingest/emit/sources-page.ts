@@ -3,6 +3,7 @@
  */
 import type { Root, TableCell, TableRow } from 'mdast';
 import type { Lang, SourceSummary } from '../model.ts';
+import { localizeLabel, type Labels } from './localize.ts';
 import { yamlNode } from './mdx-nodes.ts';
 import { t } from './strings.ts';
 
@@ -12,11 +13,11 @@ function cell(value: string | number): TableCell {
   return { type: 'tableCell', children: [{ type: 'text', value: String(value) }] };
 }
 
-function row(source: SourceSummary): TableRow {
+function row(source: SourceSummary, lang: Lang, labels: Labels): TableRow {
   const values = [
     source.file,
     source.formatName,
-    source.title ?? '',
+    source.title === undefined ? '' : localizeLabel(source.title, lang, labels).value,
     source.questions,
     source.answers,
     source.lines.kept,
@@ -27,7 +28,7 @@ function row(source: SourceSummary): TableRow {
 }
 
 /** Build the sources page tree. */
-export function sourcesPage(lang: Lang, sources: readonly SourceSummary[]): Root {
+export function sourcesPage(lang: Lang, sources: readonly SourceSummary[], labels: Labels = {}): Root {
   const header: TableRow = { type: 'tableRow', children: COLUMNS.map((key) => cell(t(lang, `handbook.sources.${key}`))) };
   return {
     type: 'root',
@@ -37,7 +38,7 @@ export function sourcesPage(lang: Lang, sources: readonly SourceSummary[]): Root
       {
         type: 'table',
         align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
-        children: [header, ...sources.map(row)],
+        children: [header, ...sources.map((source) => row(source, lang, labels))],
       },
     ],
   };

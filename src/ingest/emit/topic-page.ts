@@ -9,7 +9,8 @@ import { consecutiveGroups, groupQuestions } from './group.ts';
 import { yamlNode } from './mdx-nodes.ts';
 import { paginate } from './paginate.ts';
 import { pageFile, type Slug } from './paths.ts';
-import { questionElement } from './question.ts';
+import { originalElement, questionElement, untranslatedMark } from './question.ts';
+import { localizeLabel, type Labels } from './localize.ts';
 import { t } from './strings.ts';
 
 /** A topic page before serialisation. */
@@ -39,7 +40,7 @@ export function topicPagination(questions: readonly Question[], pageSize: number
  * Build the pages of one topic in one language.
  * @param pages Output of {@link topicPagination}.
  */
-export function topicPages(topic: Topic, pages: Question[][], lang: Lang): TopicPage[] {
+export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels: Labels = {}): TopicPage[] {
   const slugs = topicSlugs(topic.id, pages.length);
   const split = pages.length > 1;
   return pages.map((questions, index) => {
@@ -47,8 +48,12 @@ export function topicPages(topic: Topic, pages: Question[][], lang: Lang): Topic
     const title = split ? t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length }) : name;
     const body: RootContent[] = [];
     for (const group of consecutiveGroups(questions)) {
-      body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: group.name }] });
-      body.push(...group.questions.map(questionElement));
+      const first = group.questions[0];
+      const name = localizeLabel(group.name, lang, labels, first.subtopic?.trim() ? first.translations?.[lang]?.subtopic : undefined);
+      body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: name.value }] });
+      if (name.state === 'translated') body.push(originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]));
+      if (name.state === 'untranslated') body.push(untranslatedMark(name));
+      body.push(...group.questions.map((q) => questionElement(q, lang, labels)));
     }
     const tree: Root = {
       type: 'root',

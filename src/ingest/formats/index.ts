@@ -33,13 +33,18 @@ export function decodeSource(buf: Uint8Array, file: string): string {
   };
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new SourceError(file, lineAt(nul), 'binary file: contains a NUL byte');
-  const bad = firstInvalidUtf8(buf);
-  if (bad >= 0) {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let decoded: string;
+  try {
+    // The native strict decoder validates; the byte-by-byte scan only runs to name the bad byte.
+    decoded = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(buf.subarray(start));
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    if (bad < 0) throw new SourceError(file, 1, 'invalid UTF-8');
     const hex = buf[bad].toString(16).padStart(2, '0');
     throw new SourceError(file, lineAt(bad), `invalid UTF-8: bad byte 0x${hex} at offset ${bad}`);
   }
-  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf.subarray(start)).replace(/\r\n?/g, '\n');
+  return decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */

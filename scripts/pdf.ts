@@ -1,0 +1,51 @@
+/**
+ * Command line: the PDF study guide of each edition from the built site.
+ *
+ *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test]
+ *                  [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
+ *
+ * Builds the site first (npm run build) when dist/ is missing or older than the sources.
+ * Default output: dist/pdf/study-guide.ru.pdf and dist/pdf/study-guide.en.pdf.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
+import { BrowserNotFoundError, findChromium } from '../src/browser/find-chromium.ts';
+import { outputFile, parsePdfArgs, staleReason, UsageError } from '../src/pdf/cli.ts';
+import { generateStudyGuidePdf } from '../src/pdf/generate.ts';
+import { findPlan } from '../src/pdf/plans.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+  const options = parsePdfArgs(process.argv.slice(2), root);
+  // Fail before building when there is no browser (no download: the message says what to install).
+  const chromium = findChromium(options.chromium);
+  const stale = options.build ? staleReason(root, options.dist, options.langs) : undefined;
+  if (stale) {
+    if (!options.build) throw new Error(`the built site is not usable (${stale}); run npm run build or drop --no-build`);
+    console.log(`pdf: building the site first (${stale})`);
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) return build.status ?? 1;
+  }
+  const projectDir = dirname(options.dist);
+  const plan = options.plan
+    ? findPlan(options.plan, [join(projectDir, 'src/content/docs/_data/plans.json'), join(options.dist, 'plans.json')])
+    : undefined;
+  for (const lang of options.langs) {
+    const out = outputFile(options, lang);
+    const started = Date.now();
+    const result = await generateStudyGuidePdf({ dist: options.dist, lang, out, mode: options.mode, topics: options.topics, plan, chromium });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`pdf: ${relative(process.cwd(), out) || out}: ${result.pages} pages, ${result.questions.length} questions (${seconds}s)`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof BrowserNotFoundError || error instanceof UsageError || error instanceof Error) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else throw error;
+}

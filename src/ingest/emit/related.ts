@@ -1,0 +1,93 @@
+/**
+ * `_data/links.json`: what the link features need about every question, per language — the
+ * permalink routes (src/pages/q/, src/pages/en/q/), the related-questions block of each
+ * question, the question index page and the plan pages all read it at build time.
+ *
+ * Permalinks: `/q/<id>/` (Russian) and `/en/q/<id>/` (English) redirect to the question's page
+ * and anchor wherever it lives; aliases redirect the same way; retired ids get a "removed" page.
+ */
+import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
+import { localize, localizeLabel, type Labels } from './localize.ts';
+import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
+
+/** Permalink of a question id in one language: `/q/<id>/`, `/en/q/<id>/`. */
+export function permalinkUrl(lang: Lang, id: string): string {
+  return `/${lang === ROOT_LANG ? '' : `${lang}/`}q/${id}/`;
+}
+
+/** Per-language permalinks of an id. */
+export function permalinks(id: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
+  return Object.fromEntries(langs.map((lang) => [lang, permalinkUrl(lang, id)]));
+}
+
+type PerLang<T> = Partial<Record<Lang, T>>;
+
+export interface LinkEntry {
+  id: string;
+  /** Earlier ids; their permalinks redirect here too. */
+  aliases?: string[];
+  topic: string;
+  title: PerLang<string>;
+  /** Page URL with `#id`. */
+  url: PerLang<string>;
+  permalink: PerLang<string>;
+  levels: Level[];
+  /** Source file name (key of `sources`). */
+  source: string;
+  minutes?: number;
+  answered: boolean;
+  /** Related question ids, ranked. */
+  related: string[];
+}
+
+export interface LinksData {
+  langs: Lang[];
+  topics: { id: string; name: PerLang<string> }[];
+  sources: { file: string; title: PerLang<string> }[];
+  questions: LinkEntry[];
+  /** Retired ids: their permalinks say the question was removed. */
+  retired: string[];
+}
+
+/**
+ * Build the links data.
+ * @param pageOf Slug of the page each question id is on.
+ * @param topics Topics in page order (id and localized name).
+ */
+export function linksData(
+  handbook: Handbook,
+  pageOf: ReadonlyMap<string, Slug>,
+  topics: readonly { id: string; name: Record<Lang, string> }[],
+  langs: readonly Lang[],
+): LinksData {
+  const labels: Labels = handbook.labels ?? {};
+  const perLang = <T>(of: (lang: Lang) => T): PerLang<T> => Object.fromEntries(langs.map((lang) => [lang, of(lang)]));
+  const entry = (q: Question): LinkEntry => {
+    const slug = pageOf.get(q.id);
+    if (slug === undefined) throw new Error(`Question ${q.id} is on no page`);
+    return {
+      id: q.id,
+      ...(q.aliases?.length ? { aliases: q.aliases } : {}),
+      topic: q.topic,
+      title: perLang((lang) => localize(q, lang, labels).title.value),
+      url: perLang((lang) => `${pageUrl(lang, slug)}#${q.id}`),
+      permalink: permalinks(q.id, langs),
+      levels: q.levels,
+      source: q.source.file,
+      ...(q.minutes !== undefined ? { minutes: q.minutes } : {}),
+      answered: hasAnswer(q),
+      related: q.related ?? [],
+    };
+  };
+  const current = new Set(handbook.questions.flatMap((q) => [q.id, ...(q.aliases ?? [])]));
+  return {
+    langs: [...langs],
+    topics: topics.map((topic) => ({ id: topic.id, name: perLang((lang) => topic.name[lang]) })),
+    sources: handbook.sources.map((s) => ({
+      file: s.file,
+      title: perLang((lang) => (s.title ? localizeLabel(s.title, lang, labels).value : s.file)),
+    })),
+    questions: handbook.questions.map(entry),
+    retired: (handbook.retiredIds ?? []).filter((id) => !current.has(id)),
+  };
+}

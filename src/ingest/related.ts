@@ -1,0 +1,278 @@
+/**
+ * Related questions: pairs of questions that share concepts (glossary terms, tags), plus manual
+ * additions and exclusions from content/relations.yaml.
+ *
+ * - Relations are symmetric: when A lists B, B lists A.
+ * - Each question has at most `cap` related questions (manual additions may exceed it).
+ * - Pairs that let an unanswered question point to an answered one are chosen first, so as many
+ *   unanswered questions as possible get an "Answered in …" link.
+ * - Order: for an unanswered question, answered related questions first; then manual ones; then
+ *   by shared-concept score (rarer shared terms weigh more).
+ *
+ * Pure: data files come in as text (file name for errors).
+ */
+import { z } from 'zod';
+import { parseDataFile, DataFileError } from './data-file.ts';
+import { createTermMatcher, type Glossary } from './glossary.ts';
+import { plainText } from './mdast.ts';
+import { hasAnswer, type Content, type Question } from './model.ts';
+
+/** A data file's name (for errors) and text. */
+interface DataText {
+  file: string;
+  text: string;
+}
+
+/* ---------- concepts ---------- */
+
+/**
+ * A question's concepts with weights: glossary terms (matched by src/ingest/glossary.ts: stems
+ * at word starts, short alternative forms as whole words) and tags. A term in the question
+ * itself (title, prompt, follow-ups, any language) weighs 1; a term only its answer mentions
+ * weighs 0.5, so an answer that explains a concept can answer another question about it.
+ * Tags that are glossary terms (the pipeline adds them) are not counted twice.
+ */
+export type Concepts = Map<string, number>;
+
+/** Concept weights of every question (id -> concept -> weight). */
+export function questionConcepts(questions: readonly Question[], glossary?: Pick<Glossary, 'terms'>): Map<string, Concepts> {
+  const match = glossary ? createTermMatcher(glossary) : () => [];
+  const termNames = new Set(glossary?.terms.map((t) => t.en) ?? []);
+  return new Map(
+    questions.map((q) => {
+      const concepts: Concepts = new Map();
+      for (const term of match(askedText(q))) concepts.set(`term:${term.en}`, 1);
+      for (const term of match(answerText(q))) if (!concepts.has(`term:${term.en}`)) concepts.set(`term:${term.en}`, 0.5);
+      for (const tag of q.tags) if (!termNames.has(tag)) concepts.set(`tag:${tag}`, 1);
+      return [q.id, concepts];
+    }),
+  );
+}
+
+const blocks = (c: Content | undefined) => (c ? plainText(c.children as never) : '');
+
+/** What a question asks: title, prompt and follow-ups in every language. */
+export function askedText(q: Question): string {
+  const parts = [q.title, blocks(q.prompt), ...q.followUps];
+  for (const tr of Object.values(q.translations ?? {})) {
+    if (tr) parts.push(tr.title ?? '', blocks(tr.prompt), ...(tr.followUps ?? []));
+  }
+  return parts.join('\n');
+}
+
+/** A question's answer text in every language. */
+function answerText(q: Question): string {
+  const parts = Object.values(q.answer ?? {}).map(blocks);
+  for (const tr of Object.values(q.translations ?? {})) if (tr) parts.push(...Object.values(tr.answer ?? {}).map(blocks));
+  return parts.join('\n');
+}
+
+/* ---------- content/relations.yaml ---------- */
+
+const Group = z.array(z.string().min(1)).min(2);
+const RelationsFile = z
+  .object({
+    /** Groups of questions that are related to each other (every pair of a group). */
+    add: z.array(Group).default([]),
+    /** Groups of questions that must never be related to each other. */
+    exclude: z.array(Group).default([]),
+  })
+  .strict();
+
+/** Validated manual relations: pairs of current question ids. */
+export interface ManualRelations {
+  add: [string, string][];
+  exclude: [string, string][];
+}
+
+/** Resolves question ids and aliases to current ids; tells retired ids apart. */
+export interface IdResolver {
+  resolve(id: string): string | undefined;
+  isRetired(id: string): boolean;
+}
+
+/** An id resolver over the handbook's questions (ids and aliases) and retired ids. */
+export function idResolver(questions: readonly Question[], retiredIds: readonly string[] = []): IdResolver {
+  const map = new Map<string, string>();
+  for (const q of questions) for (const alias of q.aliases ?? []) map.set(alias, q.id);
+  for (const q of questions) map.set(q.id, q.id);
+  const retired = new Set(retiredIds);
+  return { resolve: (id) => map.get(id), isRetired: (id) => retired.has(id) };
+}
+
+/** Error text for an id that names no current question. */
+export function unknownIdReason(id: string, ids: IdResolver): string {
+  return ids.isRetired(id) ? `question id "${id}" was retired` : `unknown question id "${id}"`;
+}
+
+/**
+ * Parses content/relations.yaml. Every id must name a current question (or one of its
+ * aliases); unknown or retired ids are errors with file and line.
+ */
+export function loadRelations(data: DataText | undefined, ids: IdResolver): ManualRelations {
+  const out: ManualRelations = { add: [], exclude: [] };
+  if (!data) return out;
+  const { value, lineOf } = parseDataFile(data.text, data.file, RelationsFile);
+  for (const kind of ['add', 'exclude'] as const) {
+    value[kind].forEach((group, g) => {
+      const resolved = group.map((id, i) => {
+        const current = ids.resolve(id);
+        if (!current) throw new DataFileError(data.file, lineOf([kind, g, i]), unknownIdReason(id, ids));
+        return current;
+      });
+      if (new Set(resolved).size !== resolved.length) {
+        throw new DataFileError(data.file, lineOf([kind, g]), `the same question is listed twice in one ${kind} group`);
+      }
+      for (let i = 0; i < resolved.length; i++) {
+        for (let j = i + 1; j < resolved.length; j++) out[kind].push([resolved[i], resolved[j]]);
+      }
+    });
+  }
+  const excluded = new Set(out.exclude.map(pairKey));
+  const clash = out.add.find((pair) => excluded.has(pairKey(pair)));
+  if (clash) {
+    const g = value.add.findIndex((group) => group.some((id) => ids.resolve(id) === clash[0]) && group.some((id) => ids.resolve(id) === clash[1]));
+    throw new DataFileError(data.file, lineOf(['add', Math.max(g, 0)]), `"${clash[0]}" and "${clash[1]}" are both added and excluded`);
+  }
+  return out;
+}
+
+function pairKey([a, b]: readonly [string, string]): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/* ---------- computing the relation ---------- */
+
+export interface RelatedOptions {
+  /** Concepts of each question (see questionConcepts); without them only manual relations. */
+  concepts?: ReadonlyMap<string, Concepts>;
+  manual?: ManualRelations;
+  /** Most related questions per question (default 6). */
+  cap?: number;
+  /** Least shared-concept score for an automatic relation (default 2: one rare shared term, or a rare term one answer explains). */
+  minScore?: number;
+}
+
+export interface RelatedStats {
+  questions: number;
+  /** Questions with at least one related question. */
+  withRelated: number;
+  /** Symmetric pairs. */
+  pairs: number;
+  unanswered: number;
+  /** Unanswered questions with at least one related answered question. */
+  unansweredLinked: number;
+}
+
+export interface RelatedResult {
+  /** Question id -> related ids, ranked. Every question has an entry (possibly empty). */
+  related: Map<string, string[]>;
+  stats: RelatedStats;
+}
+
+/** One-line summary for the ingest report. */
+export function formatRelatedStats(stats: RelatedStats): string {
+  return (
+    `related: ${stats.pairs} pairs, ${stats.withRelated} of ${stats.questions} questions have related questions; ` +
+    `${stats.unansweredLinked} of ${stats.unanswered} unanswered questions link to an answered one`
+  );
+}
+
+/**
+ * Computes related questions (see the module comment).
+ * @param questions Handbook questions (ids unique).
+ */
+export function computeRelated(questions: readonly Question[], options: RelatedOptions = {}): RelatedResult {
+  const cap = options.cap ?? 6;
+  const minScore = options.minScore ?? 2;
+  const n = questions.length;
+  const index = new Map(questions.map((q, i) => [q.id, i]));
+  const answered = questions.map((q) => hasAnswer(q));
+
+  // Inverted index of concepts; very common ones (over 10% of questions, at least 12) say little.
+  const postings = new Map<string, { i: number; w: number }[]>();
+  questions.forEach((q, i) => {
+    for (const [concept, w] of options.concepts?.get(q.id) ?? []) {
+      const list = postings.get(concept) ?? [];
+      list.push({ i, w });
+      postings.set(concept, list);
+    }
+  });
+  const maxDf = Math.max(12, Math.ceil(n * 0.1));
+  const scores = new Map<number, number>();
+  for (const list of postings.values()) {
+    const df = list.reduce((sum, p) => sum + p.w, 0);
+    if (list.length < 2 || df > maxDf) continue;
+    const idf = Math.log(n / df);
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x].i * n + list[y].i;
+        scores.set(key, (scores.get(key) ?? 0) + idf * list[x].w * list[y].w);
+      }
+    }
+  }
+
+  const excluded = new Set((options.manual?.exclude ?? []).map(pairKey));
+  const isExcluded = (a: number, b: number) => excluded.has(pairKey([questions[a].id, questions[b].id]));
+  const candidates: { a: number; b: number; score: number }[] = [];
+  for (const [key, score] of scores) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    if (score >= minScore && !isExcluded(a, b)) candidates.push({ a, b, score });
+  }
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+
+  const links: Map<number, number>[] = questions.map(() => new Map());
+  const manual = new Set<string>();
+  const link = (a: number, b: number, score: number) => {
+    links[a].set(b, score);
+    links[b].set(a, score);
+  };
+  const free = (i: number) => links[i].size < cap;
+
+  // 1. Manual additions, always.
+  for (const [x, y] of options.manual?.add ?? []) {
+    const a = index.get(x)!;
+    const b = index.get(y)!;
+    manual.add(pairKey([x, y]));
+    link(a, b, scores.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0);
+  }
+  // 2. For each unanswered question, its best answered partner with room (best pairs first).
+  const bridged = new Set<number>();
+  for (let i = 0; i < n; i++) if (!answered[i] && [...links[i].keys()].some((j) => answered[j])) bridged.add(i);
+  for (const { a, b, score } of candidates) {
+    if (answered[a] === answered[b]) continue;
+    const u = answered[a] ? b : a;
+    if (bridged.has(u) || links[a].has(b) || !free(a) || !free(b)) continue;
+    link(a, b, score);
+    bridged.add(u);
+  }
+  // 3. Everything else by score.
+  for (const { a, b, score } of candidates) {
+    if (!links[a].has(b) && free(a) && free(b)) link(a, b, score);
+  }
+
+  const related = new Map<string, string[]>();
+  questions.forEach((q, i) => {
+    const ranked = [...links[i]].sort(([x, sx], [y, sy]) => {
+      if (!answered[i] && answered[x] !== answered[y]) return answered[x] ? -1 : 1;
+      const mx = manual.has(pairKey([q.id, questions[x].id])) ? 1 : 0;
+      const my = manual.has(pairKey([q.id, questions[y].id])) ? 1 : 0;
+      return my - mx || sy - sx || x - y;
+    });
+    related.set(q.id, ranked.map(([j]) => questions[j].id));
+  });
+
+  const unanswered = questions.filter((_, i) => !answered[i]).length;
+  const unansweredLinked = questions.filter((_, i) => !answered[i] && [...links[i].keys()].some((j) => answered[j])).length;
+  return {
+    related,
+    stats: {
+      questions: n,
+      withRelated: links.filter((l) => l.size > 0).length,
+      pairs: links.reduce((sum, l) => sum + l.size, 0) / 2,
+      unanswered,
+      unansweredLinked,
+    },
+  };
+}

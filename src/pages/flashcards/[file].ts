@@ -1,0 +1,35 @@
+/**
+ * Static endpoints publishing the flashcard decks of every edition:
+ * /flashcards/ml-interview-<lang>.tsv (Anki text import) and /flashcards/ml-interview-<lang>.csv.
+ * The cards are written by the emitter to _data/flashcards.json; permalinks are made absolute
+ * with the `site` of astro.config.mjs. Before the first ingest there are no decks.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ankiTsv, deckName, plainCsv, type Flashcard, type FlashcardsData } from '../../ingest/emit/flashcards.ts';
+import { t } from '../../ingest/emit/strings.ts';
+import type { Lang } from '../../ingest/model.ts';
+
+const files = import.meta.glob<string>('../../content/docs/_data/flashcards.json', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
+const data: FlashcardsData = JSON.parse(Object.values(files)[0] ?? '{}');
+
+export const prerender = true;
+
+export const getStaticPaths = (() =>
+  (Object.entries(data) as [Lang, Flashcard[]][]).flatMap(([lang, cards]) =>
+    (['tsv', 'csv'] as const).map((format) => ({ params: { file: `${deckName(lang)}.${format}` }, props: { lang, cards, format } })),
+  )) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { lang, cards, format } = props as { lang: Lang; cards: Flashcard[]; format: 'tsv' | 'csv' };
+  if (!site) throw new Error('flashcards: `site` must be set in astro.config.mjs (permalinks are absolute)');
+  const body =
+    format === 'tsv'
+      ? ankiTsv(cards, site, `${t(lang, 'handbook.home.title')} (${lang})`)
+      : plainCsv(cards, site);
+  const type = format === 'tsv' ? 'text/tab-separated-values' : 'text/csv';
+  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+};

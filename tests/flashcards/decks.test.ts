@@ -1,0 +1,156 @@
+/**
+ * Flashcard decks (src/ingest/emit/flashcards.ts): card HTML, the Anki TSV and the RFC 4180 CSV,
+ * on hand-made questions and on the seed handbook (one row per question per edition).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../../src/ingest/model.ts';
+import { emitSite } from '../../src/ingest/emit/index.ts';
+import { ankiTsv, contentHtml, csvField, flashcard, plainCsv, type FlashcardsData } from '../../src/ingest/emit/flashcards.ts';
+import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
+
+const SITE = 'https://ml-interview-handbook.example';
+
+const question = (over: Partial<Question> = {}): Question => ({
+  id: 'softmax-temperature',
+  topic: 'fundamentals',
+  lang: 'en',
+  title: 'What does <temperature> do in "softmax"?',
+  followUps: ['And T → 0?'],
+  levels: ['senior', 'junior'],
+  source: { file: 'notes.txt', format: 'qa-notes', lines: [1, 9] },
+  tags: [],
+  prompt: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Tabs\tand\nnewlines & <b>' }] }] },
+  answer: {
+    short: {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'It scales ' }, { type: 'inlineMath', value: 'z_i / T' }, { type: 'text', value: ', a, "b"' }] },
+        { type: 'math', value: '\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} < 1' },
+        { type: 'code', lang: 'python', value: 'def f(x):\n\treturn x < 1 and "ok"' },
+        { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'T' }] }] }, { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'high' }] }] }] },
+      ],
+    },
+  },
+  ...over,
+}) as Question;
+
+describe('card HTML', () => {
+  const card = flashcard(question(), 'en');
+
+  it('escapes text and keeps math in MathJax delimiters and code in <pre><code>', () => {
+    expect(card.front).toBe('<p><b>What does &lt;temperature&gt; do in &quot;softmax&quot;?</b></p><p>Tabs and newlines &amp; &lt;b&gt;</p>');
+    expect(card.back).toContain('\\(z_i / T\\)');
+    expect(card.back).toContain('<p>\\[\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} &lt; 1\\]</p>');
+    expect(card.back).toContain('<pre><code class=language-python>def f(x):&#10;&#9;return x &lt; 1 and &quot;ok&quot;</code></pre>');
+    expect(card.back).toContain('<table><tr><th>T</th></tr><tr><td>high</td></tr></table>');
+    expect(card.back).toContain('<p><b>Short answer</b></p>');
+    expect(card.back).toContain('<li>And T → 0?</li>');
+  });
+
+  it('has no raw tab, newline or double quote (TSV-safe)', () => {
+    for (const html of [card.front, card.back]) expect(html).not.toMatch(/[\t\r\n"]/);
+  });
+
+  it('tags the topic and the levels, links the permalink of the edition', () => {
+    expect(card.tags).toEqual(['fundamentals', 'junior', 'senior']);
+    expect(card.path).toBe('/en/q/softmax-temperature/');
+    expect(flashcard(question(), 'ru').path).toBe('/q/softmax-temperature/');
+  });
+
+  it('says so when there is no answer', () => {
+    expect(flashcard(question({ answer: undefined }), 'ru').back).toContain('<i>Ответа в источниках пока нет</i>');
+  });
+
+  it('renders every model block', () => {
+    expect(contentHtml({ type: 'root', children: [{ type: 'list', ordered: true, start: 3, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'x' }] }] }] }] }] } as never)).toBe(
+      '<ol start=3><li><p><b>x</b></p></li></ol>',
+    );
+  });
+});
+
+describe('Anki TSV', () => {
+  const tsv = ankiTsv([flashcard(question(), 'en')], SITE, 'ML Interview Handbook (en)');
+  const lines = tsv.trimEnd().split('\n');
+
+  it('starts with the header lines Anki understands', () => {
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#deck:ML Interview Handbook (en)', '#columns:Front\tBack\tPermalink\tTags', '#tags column:4']);
+  });
+
+  it('has four columns per card: front, back, absolute permalink, tags', () => {
+    const columns = lines[5].split('\t');
+    expect(columns).toHaveLength(4);
+    expect(columns[0]).toContain('&lt;temperature&gt;');
+    expect(columns[1]).toContain('<pre><code');
+    expect(columns[2]).toBe(`${SITE}/en/q/softmax-temperature/`);
+    expect(columns[3]).toBe('fundamentals junior senior');
+  });
+});
+
+describe('CSV', () => {
+  it('quotes per RFC 4180', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('has a header row, CRLF records and plain text with math delimiters', () => {
+    const csv = plainCsv([flashcard(question(), 'en')], SITE);
+    expect(csv.startsWith('id,question,answer,permalink,tags\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"What does <temperature> do in ""softmax""?');
+    expect(csv).toContain('\\(z_i / T\\)');
+    expect(csv).toContain('def f(x):\n\treturn x < 1 and ""ok""');
+    expect(csv).toContain(`,${SITE}/en/q/softmax-temperature/,fundamentals junior senior\r\n`);
+  });
+});
+
+describe('decks of the seed handbook', () => {
+  const handbook = loadSeedHandbook();
+  const files = emitSite(handbook, { langs: ['ru', 'en'] });
+  const data: FlashcardsData = JSON.parse(files.get('_data/flashcards.json')!);
+
+  it('has one card per question per edition, in both TSV and CSV', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const cards = data[lang]!;
+      expect(cards.map((c) => c.id).sort()).toEqual(handbook.questions.map((q) => q.id).sort());
+      const rows = ankiTsv(cards, SITE, 'deck').trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+      expect(rows).toHaveLength(handbook.questions.length);
+      for (const row of rows) expect(row.split('\t')).toHaveLength(4);
+      const records = parseCsv(plainCsv(cards, SITE));
+      expect(records).toHaveLength(handbook.questions.length + 1);
+      for (const record of records) expect(record).toHaveLength(5);
+    }
+  });
+
+  it('keeps the math and code of the sources', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      expect(data[lang]!.some((c) => /\\\(.+?\\\)|\\\[.+?\\\]/.test(c.back)), lang).toBe(true);
+      expect(data[lang]!.some((c) => c.back.includes('<pre><code')), lang).toBe(true);
+      expect(data[lang]!.every((c) => c.path === (lang === 'ru' ? `/q/${c.id}/` : `/en/q/${c.id}/`))).toBe(true);
+    }
+  });
+});
+
+/** Minimal RFC 4180 reader (for the round trip). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ''), i++;
+    } else field += c;
+  }
+  return records;
+}

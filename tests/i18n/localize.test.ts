@@ -1,0 +1,252 @@
+/**
+ * Editions at the model and MDX level: localize() pairs, originals and missing translations in
+ * the emitted pages, UI strings in both languages, the glossary, the shipped translations, a new
+ * untranslated source and answer overlays.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localize } from '../../src/ingest/emit/localize.ts';
+import { emitSite } from '../../src/ingest/emit/index.ts';
+import { questionElement } from '../../src/ingest/emit/question.ts';
+import { toMdx } from '../../src/ingest/emit/serialize.ts';
+import { createTermMatcher, loadGlossary, searchKeywords } from '../../src/ingest/glossary.ts';
+import { runPipeline } from '../../src/ingest/pipeline.ts';
+import { DataFileError } from '../../src/ingest/data-file.ts';
+import { paragraph, root, text } from '../../src/ingest/mdast.ts';
+import type { Question } from '../../src/ingest/model.ts';
+import { pipelineInput, ROOT } from '../helpers/seed-handbook.ts';
+import ru from '../../src/content/i18n/ru.json' with { type: 'json' };
+import en from '../../src/content/i18n/en.json' with { type: 'json' };
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+const base: Question = {
+  id: 'chto-takoe-dropout',
+  topic: 'fundamentals',
+  subtopic: 'Регуляризация',
+  lang: 'ru',
+  title: 'Что такое dropout?',
+  prompt: root([paragraph([text('Объясните поведение на обучении и инференсе.')])]),
+  kind: 'Вопрос',
+  answer: { short: root([paragraph([text('Случайно зануляет активации.')])]) },
+  followUps: ['А при batch size 1?'],
+  levels: [],
+  source: { file: 'bank.txt', format: 'question-bank', lines: [3, 4], title: 'Банк вопросов' },
+  tags: [],
+};
+
+const translated: Question = {
+  ...base,
+  translations: {
+    en: {
+      title: 'What is dropout?',
+      prompt: root([paragraph([text('Explain its behaviour in training and inference.')])]),
+      answer: { short: root([paragraph([text('It zeroes activations at random.')])]) },
+      followUps: ['And with batch size 1?'],
+      subtopic: 'Regularization',
+      kind: 'Question',
+    },
+  },
+};
+
+const untranslated: Question = {
+  ...base,
+  translations: { en: { untranslated: ['title', 'prompt', 'short', 'followUps'] } },
+};
+
+const labels = { 'Банк вопросов': { en: 'Question bank' } };
+
+/** MDX without the `<Original>` disclosures and the hidden search keywords (both languages by design). */
+function withoutOriginals(mdx: string): string {
+  return mdx.replace(/<Original[\s\S]*?<\/Original>/g, '').replace(/ (title)?[kK]eywords="[^"]*"/g, '');
+}
+
+describe('localize()', () => {
+  it('shows the translation in the other edition and keeps the source text as the original', () => {
+    const local = localize(translated, 'en', labels);
+    expect(local.title).toEqual({ value: 'What is dropout?', state: 'translated', original: 'Что такое dropout?', lang: 'ru' });
+    expect(local.prompt?.state).toBe('translated');
+    expect(local.answer.short?.state).toBe('translated');
+    expect(local.followUps).toMatchObject({ value: ['And with batch size 1?'], state: 'translated', original: ['А при batch size 1?'] });
+    expect(local.group).toMatchObject({ value: 'Regularization', state: 'translated', original: 'Регуляризация' });
+    expect(local.kind).toMatchObject({ value: 'Question', state: 'translated' });
+    expect(local.sourceTitle).toMatchObject({ value: 'Question bank', state: 'translated' });
+    expect(local.untranslated).toEqual([]);
+    expect(local.translated).toEqual(['title', 'prompt', 'short', 'followUps', 'group', 'kind', 'sourceTitle']);
+  });
+
+  it('shows the source text in its own edition', () => {
+    const local = localize(translated, 'ru', labels);
+    expect(local.title).toEqual({ value: 'Что такое dropout?', state: 'source' });
+    expect(local.translated).toEqual([]);
+    expect(local.untranslated).toEqual([]);
+  });
+
+  it('marks texts whose translation is missing, never silently', () => {
+    const local = localize(untranslated, 'en', {});
+    expect(local.title).toEqual({ value: 'Что такое dropout?', state: 'untranslated', lang: 'ru' });
+    expect(local.untranslated).toEqual(['title', 'prompt', 'short', 'followUps', 'group', 'kind', 'sourceTitle']);
+  });
+
+  it('emits <Original> next to translated texts, with no Russian outside it', () => {
+    const mdx = toMdx(root([questionElement(translated, 'en', labels) as never]));
+    expect(mdx).toContain('### What is dropout?');
+    expect(mdx).toContain('<Original lang="ru">');
+    expect(mdx).toContain('Что такое dropout?');
+    expect(withoutOriginals(mdx)).not.toMatch(CYRILLIC);
+    expect(mdx).toContain('sourceTitle="Question bank"');
+    expect(mdx).toContain('kind="Question"');
+  });
+
+  it('emits the original with <Untranslated> where the translation is missing', () => {
+    const mdx = toMdx(root([questionElement(untranslated, 'en', {}) as never]));
+    expect(mdx).toContain('### Что такое dropout?');
+    expect(mdx).toMatch(/<Untranslated lang="ru" \/>/);
+    expect(mdx).toMatch(/<Untranslated lang="ru">\s+Объясните/);
+    expect(mdx).toContain('untranslated="kind sourceTitle"');
+    expect(mdx).not.toContain('<Original');
+  });
+});
+
+describe('UI strings', () => {
+  it('has the same keys in ru.json and en.json', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  });
+
+  it('has no Russian in en.json', () => {
+    for (const [key, value] of Object.entries(en)) expect(value, key).not.toMatch(CYRILLIC);
+  });
+
+  it('has every handbook string in Russian', () => {
+    for (const [key, value] of Object.entries(ru)) expect(value.trim(), key).not.toBe('');
+  });
+});
+
+describe('glossary', () => {
+  const file = join(ROOT, 'content/glossary.yaml');
+  const glossary = loadGlossary(readFileSync(file, 'utf8'), 'content/glossary.yaml');
+
+  it('loads at least 150 ru/en pairs', () => {
+    expect(glossary.terms.length).toBeGreaterThanOrEqual(150);
+    for (const term of glossary.terms) {
+      expect(term.ru).toMatch(/\S/);
+      expect(term.en).not.toMatch(CYRILLIC);
+    }
+  });
+
+  it('names the file and line of a bad entry', () => {
+    const bad = 'terms:\n  - ru: переобучение\n    en: overfitting\n  - ru: свёртка\n    enn: convolution\n';
+    expect(() => loadGlossary(bad, 'content/glossary.yaml')).toThrow(DataFileError);
+    expect(() => loadGlossary(bad, 'content/glossary.yaml')).toThrow(/^content\/glossary\.yaml:(4|5): /);
+    expect(() => loadGlossary('terms: [\n', 'g.yaml')).toThrow(/^g\.yaml:\d+: invalid YAML/);
+  });
+
+  it('matches stems at word start, word by word, and short alternatives as whole words', () => {
+    const match = createTermMatcher({
+      terms: [
+        { ru: 'пакетная нормализация', en: 'batch normalization', ruAlt: ['пакетн нормализац', 'bn'], enAlt: ['bn'] },
+        { ru: 'переобучение', en: 'overfitting', ruAlt: ['переобуча'], enAlt: [] },
+      ],
+    });
+    const names = (s: string) => match(s).map((t) => t.en);
+    expect(names('Зачем нужна пакетной нормализации?')).toEqual(['batch normalization']);
+    expect(names('Модель переобучается')).toEqual(['overfitting']);
+    expect(names('Use BN after conv')).toEqual(['batch normalization']);
+    expect(names('A BNN is Bayesian')).toEqual([]);
+    expect(names('непереобучение')).toEqual([]);
+  });
+
+  it('gives every shipped question its terms, with both languages as search keywords', () => {
+    const { handbook } = runPipeline(pipelineInput());
+    const overfitting = handbook.questions.find((q) => q.id === 'pereobuchenie-overfitting')!;
+    expect(overfitting.terms?.map((t) => t.en)).toContain('overfitting');
+    expect(overfitting.tags).toContain('overfitting');
+    const keywords = searchKeywords(overfitting.terms!);
+    expect(keywords).toContain('overfitting');
+    expect(keywords).toContain('переобучение');
+  });
+});
+
+describe('translations of the shipped sources', () => {
+  it('has no translation problems', () => {
+    expect(runPipeline(pipelineInput()).translationProblems).toEqual([]);
+  });
+
+  it('titles and urls per edition in questions.json', () => {
+    const { handbook } = runPipeline(pipelineInput());
+    const files = emitSite(handbook, { langs: ['ru', 'en'] });
+    const index = JSON.parse(files.get('_data/questions.json')!);
+    const entry = index.find((q: { id: string }) => q.id === 'dropout');
+    expect(entry).toMatchObject({
+      id: 'dropout',
+      lang: 'ru',
+      title: { ru: 'Что такое Dropout?', en: 'What is Dropout?' },
+      url: { ru: '/fundamentals/#dropout', en: '/en/fundamentals/#dropout' },
+    });
+    for (const q of index) expect(q.title.en, q.id).not.toMatch(CYRILLIC);
+  });
+});
+
+describe('a new source without translation', () => {
+  const input = pipelineInput();
+  input.sources = [
+    ...input.sources,
+    { file: 'zz-my-notes.txt', bytes: Buffer.from('# Мои вопросы\n1. Зачем нужна температура в софтмаксе дистилляции?\n2. Чем GroupNorm отличается от LayerNorm?\n') },
+  ];
+  const { handbook, translationProblems } = runPipeline(input);
+  const mine = handbook.questions.find((q) => q.source.file === 'zz-my-notes.txt')!;
+
+  it('is reported as a missing translation', () => {
+    expect(mine).toBeDefined();
+    const problems = translationProblems.filter((p) => p.id === mine.id);
+    expect(problems.map((p) => [p.kind, p.lang])).toContainEqual(['missing', 'en']);
+    expect(problems.every((p) => p.kind === 'missing')).toBe(true);
+  });
+
+  it('shows the original with the not-yet-translated mark in the English edition', () => {
+    const files = emitSite(handbook, { langs: ['ru', 'en'] });
+    const page = [...files].find(([path, mdx]) => path.startsWith('en/') && mdx.includes(`id="${mine.id}"`))!;
+    expect(page, 'en page of the new question').toBeDefined();
+    const block = page[1].slice(page[1].indexOf(`id="${mine.id}"`));
+    expect(block).toMatch(/^id="[^"]+"[^>]*>\s+### Зачем нужна температура/);
+    expect(block).toMatch(/<Untranslated lang="ru" \/>/);
+    expect(page[1]).toMatch(/## Мои вопросы\n\n<Untranslated lang="ru" \/>/);
+    // The Russian edition shows it as is.
+    const ruPage = [...files].find(([path, mdx]) => !path.startsWith('en/') && mdx.includes(`id="${mine.id}"`))!;
+    expect(ruPage[1].slice(ruPage[1].indexOf(`id="${mine.id}"`), ruPage[1].indexOf('</Question>', ruPage[1].indexOf(`id="${mine.id}"`)))).not.toContain('Untranslated');
+  });
+});
+
+describe('answer overlays', () => {
+  const overlay = (lang: 'ru' | 'en', body: string) => ({ file: `content/answers/dropout.${lang}.md`, text: body });
+
+  it('shows an overlay answer like any other answer, translated where a translation exists', () => {
+    const input = pipelineInput();
+    input.answers = [
+      overlay('ru', '## Короткий ответ\n\nСлучайно зануляет активации при обучении.\n\n## Типичные ошибки\n\n- Забывают про масштабирование.\n'),
+      overlay('en', '## Short answer\n\nRandomly zeroes activations during training.\n\n## Typical mistakes\n\n- Forgetting the scaling.\n'),
+    ];
+    const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
+    const question = (path: string) => {
+      const mdx = files.get(path)!;
+      const start = mdx.indexOf('<Question id="dropout"');
+      return mdx.slice(start, mdx.indexOf('</Question>', start));
+    };
+    expect(question('fundamentals.mdx')).toMatch(/<AnswerPart kind="short">\s+Случайно зануляет/);
+    expect(question('fundamentals.mdx')).toMatch(/<AnswerPart kind="mistakes">/);
+    const english = question('en/fundamentals.mdx');
+    expect(english).toMatch(/<AnswerPart kind="short">\s+Randomly zeroes/);
+    expect(english).toContain('<Original lang="ru">');
+    expect(withoutOriginals(english)).not.toMatch(CYRILLIC);
+  });
+
+  it('marks an overlay answer without translation in the other edition', () => {
+    const input = pipelineInput();
+    input.answers = [overlay('ru', '## Короткий ответ\n\nСлучайно зануляет активации.\n')];
+    const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
+    const mdx = files.get('en/fundamentals.mdx')!;
+    const start = mdx.indexOf('<Question id="dropout"');
+    expect(mdx.slice(start, mdx.indexOf('</Question>', start))).toMatch(/<AnswerPart kind="short">\s+<Untranslated lang="ru">\s+Случайно/);
+  });
+});
