@@ -72,6 +72,13 @@ export function localizeLabel(text: string, lang: Lang, labels: Labels, translat
   return { value: text, state: 'untranslated', lang: textLang(text) };
 }
 
+/** The section name: subtopic or source title through `labels`; a file name is shown as is. */
+function groupLabel(question: Question, lang: Lang, labels: Labels): Localized<string> {
+  const name = groupName(question);
+  if (!question.subtopic?.trim() && !question.source.title?.trim()) return { value: name, state: 'source' };
+  return localizeLabel(name, lang, labels, question.subtopic?.trim() ? question.translations?.[lang]?.subtopic : undefined);
+}
+
 /**
  * The texts the `lang` edition shows for `question`.
  * @param labels Translations of shared short strings (`handbook.labels`).
@@ -84,7 +91,7 @@ export function localize(question: Question, lang: Lang, labels: Labels = {}): L
     lang,
     title: pick(question.title, tr.title, needs.has('title'), lang, srcLang),
     answer: {},
-    group: localizeLabel(groupName(question), lang, labels, question.subtopic?.trim() ? tr.subtopic : undefined),
+    group: groupLabel(question, lang, labels),
     translated: [],
     untranslated: [],
   };

@@ -10,7 +10,7 @@ import { yamlNode } from './mdx-nodes.ts';
 import { paginate } from './paginate.ts';
 import { pageFile, type Slug } from './paths.ts';
 import { originalElement, questionElement, untranslatedMark } from './question.ts';
-import { localizeLabel, type Labels } from './localize.ts';
+import { localize, type Labels } from './localize.ts';
 import { t } from './strings.ts';
 
 /** A topic page before serialisation. */
@@ -48,8 +48,7 @@ export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels
     const title = split ? t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length }) : name;
     const body: RootContent[] = [];
     for (const group of consecutiveGroups(questions)) {
-      const first = group.questions[0];
-      const name = localizeLabel(group.name, lang, labels, first.subtopic?.trim() ? first.translations?.[lang]?.subtopic : undefined);
+      const name = localize(group.questions[0], lang, labels).group;
       body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: name.value }] });
       if (name.state === 'translated') body.push(originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]));
       if (name.state === 'untranslated') body.push(untranslatedMark(name));
