@@ -3,6 +3,7 @@
  * site to every test that needs it (`inject('seedSite')`): the full-build, search, link, PDF and
  * browser tests all look at the same real build.
  */
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildProject, projectCopy } from './helpers/project-copy.ts';
 
@@ -13,8 +14,10 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  const dir = projectCopy('seeds');
+export default async function setup(project: TestProject): Promise<() => void> {
+  // One copy per test run, so two runs at once (two terminals, a watcher) never share a folder.
+  const dir = projectCopy(`seeds-${process.pid}`);
   const { dist, log } = await buildProject(dir);
   project.provide('seedSite', { dir, dist, log });
+  return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -79,70 +79,48 @@ function patterns(term: GlossaryTerm): Pattern[] {
   return out;
 }
 
-/**
- * A text's words indexed for matching: the positions of each distinct word, and the distinct
- * words sorted (code-unit order keeps every word with a given prefix in one contiguous run).
- */
-interface IndexedText {
-  list: readonly string[];
-  positions: ReadonlyMap<string, number[]>;
-  sorted: readonly string[];
-}
-
-function indexText(text: string): IndexedText {
-  const list = words(text);
-  const positions = new Map<string, number[]>();
-  list.forEach((word, i) => {
-    const at = positions.get(word);
-    if (at) at.push(i);
-    else positions.set(word, [i]);
-  });
-  return { list, positions, sorted: [...positions.keys()].sort() };
-}
-
-/** Distinct words of the text that start with `prefix` (binary search for the run). */
-function wordsWithPrefix(text: IndexedText, prefix: string): string[] {
-  const { sorted } = text;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
+/** Whether `pattern` occurs in `text` (a word list) at position `i`. */
+function occursAt(pattern: Pattern, text: readonly string[], i: number): boolean {
+  if (i + pattern.words.length > text.length) return false;
+  for (let k = 0; k < pattern.words.length; k++) {
+    const word = text[i + k];
+    const form = pattern.words[k];
+    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
   }
-  const out: string[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
-  return out;
+  return true;
 }
+
+/** Index key of a pattern: the first two characters of its first word (one if that is all). */
+const patternKey = (pattern: Pattern) => pattern.words[0].slice(0, 2);
 
 /**
- * Whether `pattern` occurs in the text starting at any position. Only positions whose word
- * matches the pattern's first word are tried (found by prefix search, not by scanning the
- * text: the scan made matching 365 terms against long answers the slowest ingestion step).
+ * A matcher over the whole glossary: text -> the terms it mentions, in glossary order.
+ * Patterns are indexed by the start of their first word, so each text word is only checked
+ * against the few patterns that can start there (trying every pattern of every term on every
+ * text made matching the slowest ingestion step; see BENCHMARKS.md).
  */
-function occurs(pattern: Pattern, text: IndexedText): boolean {
-  const first = pattern.words[0];
-  const firstWords = pattern.whole ? (text.positions.has(first) ? [first] : []) : wordsWithPrefix(text, first);
-  for (const firstWord of firstWords) {
-    outer: for (const i of text.positions.get(firstWord) ?? []) {
-      if (i + pattern.words.length > text.list.length) continue;
-      for (let k = 1; k < pattern.words.length; k++) {
-        const word = text.list[i + k];
-        const form = pattern.words[k];
-        if (pattern.whole ? word !== form : !word.startsWith(form)) continue outer;
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-/** A matcher over the whole glossary: text -> indices of the terms it mentions. */
 export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: string) => GlossaryTerm[] {
-  const compiled = glossary.terms.map((term) => ({ term, patterns: patterns(term) }));
+  const byKey = new Map<string, { term: number; pattern: Pattern }[]>();
+  glossary.terms.forEach((term, index) => {
+    for (const pattern of patterns(term)) {
+      const key = patternKey(pattern);
+      const list = byKey.get(key);
+      if (list) list.push({ term: index, pattern });
+      else byKey.set(key, [{ term: index, pattern }]);
+    }
+  });
   return (text: string) => {
-    const indexed = indexText(text);
-    return compiled.filter(({ patterns: ps }) => ps.some((p) => occurs(p, indexed))).map(({ term }) => term);
+    const list = words(text);
+    const found = new Set<number>();
+    list.forEach((word, i) => {
+      const keys = word.length >= 2 ? [word.slice(0, 1), word.slice(0, 2)] : [word];
+      for (const key of keys) {
+        for (const { term, pattern } of byKey.get(key) ?? []) {
+          if (!found.has(term) && occursAt(pattern, list, i)) found.add(term);
+        }
+      }
+    });
+    return glossary.terms.filter((_, index) => found.has(index));
   };
 }
 

@@ -32,6 +32,8 @@ describe('emitSite', () => {
         '_data/flashcards.json',
         'study-guide.mdx',
         'en/study-guide.mdx',
+        '404.mdx',
+        'en/404.mdx',
         'en/index.mdx',
         'en/metrics.mdx',
         'en/normalization.mdx',
@@ -120,7 +122,9 @@ describe('emitSite', () => {
     expect(index[0]).toEqual({
       id: 'batchnorm-train-vs-eval',
       topic: 'normalization',
-      title: 'Чем отличается BatchNorm в режиме обучения и инференса?',
+      // Per edition; the sample has no translations, so both show the original.
+      title: { ru: 'Чем отличается BatchNorm в режиме обучения и инференса?', en: 'Чем отличается BatchNorm в режиме обучения и инференса?' },
+      lang: 'ru',
       url: { ru: '/normalization/#batchnorm-train-vs-eval', en: '/en/normalization/#batchnorm-train-vs-eval' },
       permalink: { ru: '/q/batchnorm-train-vs-eval/', en: '/en/q/batchnorm-train-vs-eval/' },
       source: { file: 'practice-batchnorm.txt', format: 'practice-page', title: 'Практика: BatchNorm', lines: [10, 42] },
