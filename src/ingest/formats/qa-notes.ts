@@ -9,6 +9,7 @@
 import { plainText, paragraph, root } from '../mdast.ts';
 import { answerBlocks, type SourceLine } from '../repair/answer-blocks.ts';
 import { inline, splitMath } from '../repair/inline.ts';
+import { findCodeRuns } from '../repair/code-blocks.ts';
 import {
   ParseError,
   type DocumentMeta,
@@ -129,7 +130,24 @@ export const qaNotes: SourceFormat = {
   },
 };
 
+/** A math delimiter left over once every balanced span is taken out. */
+const STRAY_DELIMITER = /\\[()[\]]/;
+
+/**
+ * Warns about unbalanced math (`\(` without `\)`, ...): the delimiter and the text after it stay
+ * literal text, which is safe, but the source is probably damaged. Code lines are exempt.
+ */
+function unbalancedMath(lines: readonly SourceLine[], warnings: ParseIssue[]): void {
+  const code = new Set(findCodeRuns(lines.map((l) => l.text)).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
+  lines.forEach(({ line, text }, i) => {
+    if (code.has(i)) return;
+    const stray = splitMath(text).filter((part): part is string => typeof part === 'string').join(' ').match(STRAY_DELIMITER);
+    if (stray) warnings.push({ line, message: `unbalanced math: "${stray[0]}" has no matching delimiter on its line; kept as literal text` });
+  });
+}
+
 function finish(open: OpenItem, section: string | undefined, warnings: ParseIssue[]): RawItem {
+  unbalancedMath([{ line: open.qLine, text: open.question }, ...open.answer], warnings);
   const { content, warnings: repairs } = answerBlocks(open.answer);
   warnings.push(...repairs);
   const last = open.answer.at(-1)?.line ?? open.aLine ?? open.qLine;

@@ -1,0 +1,156 @@
+/**
+ * Fuzz: random and adversarial text goes into a valid source (question bank, Q:/A: notes page),
+ * through the whole ingestion pipeline and the emitter, and the emitted page is compiled and run
+ * with @mdx-js/mdx and the site's remark plugins (remark-math, remark-directive,
+ * remark-question-anchors), with a JSX runtime stub that records the element tree.
+ *
+ * Properties: the compile never fails on content; nothing in the text executes (an expression
+ * `{globalThis.__pwned=1}` in the text never runs, no <script> element appears); the rendered
+ * text of the question heading equals the source title, and the rendered answer equals the
+ * answer's model text (modulo the whitespace Markdown collapses).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { evaluate } from '@mdx-js/mdx';
+import remarkMath from 'remark-math';
+import remarkDirective from 'remark-directive';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import remarkQuestionAnchors from '../../src/integrations/remark-question-anchors.ts';
+import { runPipeline } from '../../src/ingest/pipeline.ts';
+import { emitSite } from '../../src/ingest/emit/index.ts';
+import { plainText } from '../../src/ingest/mdast.ts';
+import type { Question } from '../../src/ingest/model.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const topics = parseDocument(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
+topics.set('overrides', {});
+const DATA = {
+  topics: { file: 'topics.yaml', text: topics.toString() },
+  slugs: { file: 'slugs.yaml', text: readFileSync(join(ROOT, 'content/slugs.yaml'), 'utf8') },
+};
+
+/* ---------- a JSX runtime that records elements ---------- */
+
+interface Element {
+  type: string;
+  props: Record<string, unknown>;
+}
+const Fragment = Symbol('Fragment');
+const jsx = (type: unknown, props: Record<string, unknown>): unknown => {
+  if (type === Fragment) return props.children;
+  if (typeof type === 'function') return type(props);
+  return { type: String(type), props } satisfies Element;
+};
+const runtime = { Fragment, jsx, jsxs: jsx };
+
+/** A stub for each component the page imports from '@handbook/components'. */
+function stubs(page: string): Record<string, (props: Record<string, unknown>) => Element> {
+  const names = /^import \{([^}]*)\} from '@handbook\/components';$/m.exec(page)?.[1].split(',').map((n) => n.trim()) ?? [];
+  return Object.fromEntries(names.map((name) => [name, (props: Record<string, unknown>) => ({ type: name, props })]));
+}
+
+const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && 'type' in node && 'props' in node;
+const kids = (node: unknown): unknown[] => (Array.isArray(node) ? node : isElement(node) ? [node.props.children ?? []].flat() : []);
+
+function textOf(node: unknown): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  return kids(node).map(textOf).join('');
+}
+
+function find(node: unknown, test: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walk = (n: unknown) => {
+    if (isElement(n) && test(n)) out.push(n);
+    for (const child of kids(n)) walk(child);
+  };
+  walk(node);
+  return out;
+}
+
+/** Markdown collapses runs of whitespace and trims block edges. */
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Compiles and runs a generated page; returns the rendered element tree. */
+async function render(page: string): Promise<unknown> {
+  const body = page.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^import \{[^}]*\} from '@handbook\/components';$/m, '');
+  const mod = await evaluate(body, {
+    ...runtime,
+    remarkPlugins: [remarkMath, remarkDirective, remarkQuestionAnchors],
+    development: false,
+  } as Parameters<typeof evaluate>[1]);
+  return mod.default({ components: stubs(page) });
+}
+
+/** Ingests one source and renders the (Russian) page holding its first question. */
+async function ingestAndRender(file: string, text: string): Promise<{ question: Question; tree: unknown }> {
+  const { handbook } = runPipeline({ sources: [{ file, bytes: Buffer.from(text) }], ...DATA });
+  const question = handbook.questions[0];
+  const files = emitSite(handbook, { langs: ['ru', 'en'] });
+  const page = [...files].find(([path, mdx]) => path.endsWith('.mdx') && !path.startsWith('en/') && mdx.includes(`<Question id="${question.id}"`));
+  if (!page) throw new Error(`no page holds ${question.id}`);
+  return { question, tree: await render(page[1]) };
+}
+
+/* ---------- text generators ---------- */
+
+const ADVERSARIAL_PIECES = [
+  '{', '}', '{globalThis.__pwned=1}', '{/* x */}', '<', '>', '<script>globalThis.__pwned=1</script>', '<Question id="x">', '</div>',
+  '$', '$$', '$5 and $10', '\\', '\\\\', '\\(', '\\)', '\\[x\\]', '`', '```', '*', '_', '**', '~~', '[a](javascript:x)', '![i](x)',
+  '#', '|', ':::', ':::caution', ':::note[x]', ':a', '::b', '-->', '<!--', '&amp;', '&#x69;', '&lt;', 'import x from "y"', 'export const a = 1',
+  'import ', 'export ', '¶', 'ё', 'Ж', '𝔼', '🙂', '\u00a0', '\u200b', '\t', '  ', '1.', '- ', '> ', '=', '---', '@', '%', '^',
+];
+/** Printable text without line breaks or NUL: unicode, and pieces of every syntax MDX knows. */
+const fragment = fc.oneof(
+  fc.constantFrom(...ADVERSARIAL_PIECES),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom(...'{}<>$\\`*_[]()#|:!&;-=~"\' '.split('')), maxLength: 4 }),
+);
+const lineText = fc
+  .array(fragment, { minLength: 1, maxLength: 12 })
+  .map((parts) => parts.join('').replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\r\n]/g, ' ').replace(/\uFFFD/g, '?'));
+
+/** Source text whose line reads as the given `kind` of line in no other way. */
+const titleText = lineText.map((s) => `Вопрос ${s}`.trimEnd() + ' ?');
+
+const RUNS = 40;
+
+describe('fuzz: source text -> ingestion -> MDX compile -> rendered text', () => {
+  it('question bank titles render literally and never execute', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(titleText, async (title) => {
+        delete (globalThis as { __pwned?: unknown }).__pwned;
+        const { question, tree } = await ingestAndRender('bank.txt', `# Банк вопросов\n\n1. ${title}\n2. Что такое dropout?\n`);
+        expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+        expect(find(tree, (e) => e.type === 'script')).toEqual([]);
+        const [element] = find(tree, (e) => e.type === 'Question' && e.props.id === question.id);
+        const [heading] = find(element, (e) => /^h[1-6]$/.test(e.type));
+        expect(heading.props.id).toBe(question.id);
+        expect(norm(textOf(heading))).toBe(norm(question.title));
+        if (!/\\\(|\\\[|\$\$/.test(title)) expect(norm(textOf(heading))).toBe(norm(title));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('Q:/A: notes answers render their model text and never execute', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(titleText, lineText, async (title, answer) => {
+        delete (globalThis as { __pwned?: unknown }).__pwned;
+        const source = `Заметки¶\n\nРаздел¶\nQ: ${title.replace(/¶/g, '')}¶\nA: Ответ ${answer.replace(/^\s*[QA]:/, '')}\n`;
+        const { question, tree } = await ingestAndRender('notes.txt', source);
+        expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+        expect(find(tree, (e) => e.type === 'script')).toEqual([]);
+        const [element] = find(tree, (e) => e.type === 'Question' && e.props.id === question.id);
+        const [heading] = find(element, (e) => /^h[1-6]$/.test(e.type));
+        expect(norm(textOf(heading))).toBe(norm(question.title));
+        const expected = norm(plainText(question.answer!.detailed!.children as never));
+        const rendered = find(element, (e) => e.type === 'AnswerPart').map(textOf).join(' ');
+        // Every character of the answer is rendered, in order (block boundaries add whitespace).
+        expect(norm(rendered).replace(/\s/g, '')).toContain(expected.replace(/\s/g, ''));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
