@@ -40,10 +40,14 @@ export type PermalinkProps =
   | { kind: 'redirect'; lang: Lang; id: string; target: string; title: string }
   | { kind: 'retired'; lang: Lang; id: string };
 
-/** Static paths of `/q/<id>/` (or `/en/q/<id>/`): every id and alias, and retired ids. */
-export function permalinkPaths(lang: Lang): { params: { id: string }; props: PermalinkProps }[] {
+/**
+ * Static paths of `/q/<id>/` (or `/en/q/<id>/`): retired ids, and with `redirects` every id and
+ * alias. A build writes the redirect pages without Astro (src/integrations/permalinks.ts), so
+ * only `astro dev` asks for them here.
+ */
+export function permalinkPaths(lang: Lang, redirects = false): { params: { id: string }; props: PermalinkProps }[] {
   const paths: { params: { id: string }; props: PermalinkProps }[] = [];
-  for (const q of links.questions) {
+  for (const q of redirects ? links.questions : []) {
     const target = q.url[lang];
     if (!target) continue;
     for (const id of [q.id, ...(q.aliases ?? [])]) {

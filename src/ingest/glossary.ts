@@ -109,18 +109,32 @@ export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: str
       else byKey.set(key, [{ term: index, pattern }]);
     }
   });
+  // The patterns whose first word a text word matches, worked out once per distinct word.
+  const startingWith = new Map<string, { term: number; pattern: Pattern }[]>();
+  const starting = (word: string) => {
+    let list = startingWith.get(word);
+    if (list === undefined) {
+      list = [];
+      const keys = word.length >= 2 ? [word.slice(0, 1), word.slice(0, 2)] : [word];
+      for (const key of keys) {
+        for (const entry of byKey.get(key) ?? []) {
+          const form = entry.pattern.words[0];
+          if (entry.pattern.whole ? word === form : word.startsWith(form)) list.push(entry);
+        }
+      }
+      startingWith.set(word, list);
+    }
+    return list;
+  };
   return (text: string) => {
     const list = words(text);
     const found = new Set<number>();
-    list.forEach((word, i) => {
-      const keys = word.length >= 2 ? [word.slice(0, 1), word.slice(0, 2)] : [word];
-      for (const key of keys) {
-        for (const { term, pattern } of byKey.get(key) ?? []) {
-          if (!found.has(term) && occursAt(pattern, list, i)) found.add(term);
-        }
+    for (let i = 0; i < list.length; i++) {
+      for (const { term, pattern } of starting(list[i])) {
+        if (!found.has(term) && (pattern.words.length === 1 || occursAt(pattern, list, i))) found.add(term);
       }
-    });
-    return glossary.terms.filter((_, index) => found.has(index));
+    }
+    return [...found].sort((a, b) => a - b).map((index) => glossary.terms[index]);
   };
 }
 

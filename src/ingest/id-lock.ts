@@ -60,6 +60,29 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (x.size + y.size);
 }
 
+/** Dice similarity of two word sets, 0..1 (see similarity). */
+function dice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+const numberKey = (source: string, number: number) => `${source}\u0000${number}`;
+
+/** Indexes (in iteration order) by key; undefined keys are left out. */
+function groupBy(indexes: Iterable<number>, key: (i: number) => string | undefined): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const i of indexes) {
+    const k = key(i);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  }
+  return map;
+}
+
 /** A published id that no question claims any more. */
 export class DroppedIdError extends Error {
   constructor(public readonly entries: LockEntry[]) {
@@ -92,8 +115,10 @@ const ANY_SOURCE_SIMILARITY = 0.75;
  */
 export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
   const entries = lock.questions;
-  const freeIndex = entries.map((e, i) => (e.retired ? -1 : i)).filter((i) => i >= 0);
-  const free = new Set(freeIndex);
+  const free = new Set<number>();
+  entries.forEach((e, i) => {
+    if (!e.retired) free.add(i);
+  });
   const claimed = new Map<number, number>(); // candidate -> entry
   const how: Assignment['how'] = candidates.map(() => 'new');
   const prints = candidates.map((c) => fingerprint(c.text));
@@ -103,30 +128,72 @@ export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
     free.delete(ei);
     how[ci] = why;
   };
-  const pass = (why: Assignment['how'][number], match: (c: IdCandidate, ci: number, e: LockEntry) => number) => {
-    candidates.forEach((c, ci) => {
-      if (claimed.has(ci)) return;
-      let best = -1;
-      let bestScore = 0;
-      for (const ei of freeIndex) {
-        if (!free.has(ei)) continue;
-        const score = match(c, ci, entries[ei]);
-        if (score > bestScore) [best, bestScore] = [ei, score];
-      }
-      if (best >= 0) claim(ci, best, why);
-    });
-  };
+  // Each pass goes through the unclaimed candidates in order and gives each the best free
+  // entry (ties: the first entry in lock order). Exact matches are looked up in maps; the
+  // similarity passes only compare what is left over, via indexes (see below).
+  const firstFree = (index: Map<string, number[]>, key: string) => index.get(key)?.find((ei) => free.has(ei));
+  const byPrint = groupBy(free, (ei) => entries[ei].fingerprint);
+  candidates.forEach((_c, ci) => {
+    const ei = firstFree(byPrint, prints[ci]);
+    if (ei !== undefined) claim(ci, ei, 'fingerprint');
+  });
+  const byNumber = groupBy(free, (ei) => (entries[ei].number === undefined ? undefined : numberKey(entries[ei].source, entries[ei].number!)));
+  candidates.forEach((c, ci) => {
+    if (claimed.has(ci) || c.number === undefined) return;
+    const ei = firstFree(byNumber, numberKey(c.source, c.number));
+    if (ei !== undefined) claim(ci, ei, 'number');
+  });
 
-  pass('fingerprint', (_c, ci, e) => (e.fingerprint === prints[ci] ? 1 : 0));
-  pass('number', (c, _ci, e) => (c.number !== undefined && e.source === c.source && e.number === c.number ? 1 : 0));
-  pass('similar-title', (c, _ci, e) => {
-    const s = similarity(c.title, e.title);
-    return e.source === c.source && s >= SAME_SOURCE_SIMILARITY ? s : 0;
-  });
-  pass('similar-title', (c, _ci, e) => {
-    const s = similarity(c.title, e.title);
-    return s >= ANY_SOURCE_SIMILARITY ? s : 0;
-  });
+  const left = () => candidates.flatMap((_c, ci) => (claimed.has(ci) ? [] : [ci]));
+  if (free.size > 0 && claimed.size < candidates.length) {
+    const entryWords = new Map([...free].map((ei) => [ei, new Set(words(entries[ei].title))]));
+    const titleWords = new Map(left().map((ci) => [ci, new Set(words(candidates[ci].title))]));
+    const best = (ci: number, among: Iterable<number>, threshold: number) => {
+      let found = -1;
+      let bestScore = 0;
+      for (const ei of among) {
+        if (!free.has(ei)) continue;
+        const s = dice(titleWords.get(ci)!, entryWords.get(ei)!);
+        if (s >= threshold && (s > bestScore || (s === bestScore && ei < found))) [found, bestScore] = [ei, s];
+      }
+      return found;
+    };
+    // A similar title in the same source: only the leftover entries of that source.
+    const bySource = groupBy(free, (ei) => entries[ei].source);
+    for (const ci of left()) {
+      const ei = best(ci, bySource.get(candidates[ci].source) ?? [], SAME_SOURCE_SIMILARITY);
+      if (ei >= 0) claim(ci, ei, 'similar-title');
+    }
+    // A very similar title anywhere: prefix filtering. With words ordered rarest first, two
+    // sets with Dice >= t share at least t|x|/(2-t) words, so they share a word among the
+    // first |x| - ceil(t|x|/(2-t)) + 1 words of each; only entries indexed under such a word
+    // are compared.
+    if (free.size > 0) {
+      const rest = left();
+      const freq = new Map<string, number>();
+      for (const ei of free) for (const w of entryWords.get(ei)!) freq.set(w, (freq.get(w) ?? 0) + 1);
+      for (const ci of rest) for (const w of titleWords.get(ci)!) freq.set(w, (freq.get(w) ?? 0) + 1);
+      const prefix = (set: Set<string>) => {
+        const sorted = [...set].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+        const t = ANY_SOURCE_SIMILARITY;
+        return sorted.slice(0, sorted.length - Math.ceil((t * sorted.length) / (2 - t) - 1e-9) + 1);
+      };
+      const byWord = new Map<string, number[]>();
+      for (const ei of free) {
+        for (const w of prefix(entryWords.get(ei)!)) {
+          const list = byWord.get(w);
+          if (list) list.push(ei);
+          else byWord.set(w, [ei]);
+        }
+      }
+      for (const ci of rest) {
+        const among = new Set<number>();
+        for (const w of prefix(titleWords.get(ci)!)) for (const ei of byWord.get(w) ?? []) among.add(ei);
+        const ei = best(ci, among, ANY_SOURCE_SIMILARITY);
+        if (ei >= 0) claim(ci, ei, 'similar-title');
+      }
+    }
+  }
 
   const dropped = [...free].map((ei) => entries[ei]);
   if (dropped.length > 0) throw new DroppedIdError(dropped);

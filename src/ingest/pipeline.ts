@@ -14,7 +14,7 @@ import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceS
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
-import { loadGlossary, matchTerms } from './glossary.ts';
+import { loadGlossary, matchTerms, type Glossary } from './glossary.ts';
 import { computeRelated, idResolver, loadRelations, questionConcepts, type RelatedStats } from './related.ts';
 import { loadPlans } from './plans.ts';
 
@@ -201,7 +201,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
 
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []));
   const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
-  const questions = withTerms(overlaid, input.glossary);
+  const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
+  const questions = withTerms(overlaid, glossary);
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -210,7 +211,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
-  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input);
+  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary);
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
   return {
     handbook: { questions: linked, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels), plans, relatedStats },
@@ -223,9 +224,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
  * Adds the glossary terms each question mentions (`terms`) and their English names as `tags`.
  * Without a glossary the questions are returned unchanged.
  */
-function withTerms(questions: Question[], glossary: DataText | undefined): Question[] {
+function withTerms(questions: Question[], glossary: Glossary | undefined): Question[] {
   if (!glossary) return questions;
-  const matched = matchTerms(questions, loadGlossary(glossary.text, glossary.file));
+  const matched = matchTerms(questions, glossary);
   return questions.map((q) => {
     const terms = matched.get(q.id) ?? [];
     return terms.length === 0 ? q : { ...q, terms, tags: [...new Set([...q.tags, ...terms.map((t) => t.en)])] };
@@ -233,8 +234,7 @@ function withTerms(questions: Question[], glossary: DataText | undefined): Quest
 }
 
 /** Adds `related` (ranked related question ids, see related.ts) to every question. */
-function withRelated(questions: Question[], retiredIds: string[], input: PipelineInput): { questions: Question[]; stats: RelatedStats } {
-  const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
+function withRelated(questions: Question[], retiredIds: string[], input: PipelineInput, glossary: Glossary | undefined): { questions: Question[]; stats: RelatedStats } {
   const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
   const { related, stats } = computeRelated(questions, { concepts: questionConcepts(questions, glossary), manual });
   return { questions: questions.map((q) => ({ ...q, related: related.get(q.id) ?? [] })), stats };

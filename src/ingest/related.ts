@@ -178,6 +178,27 @@ export function formatRelatedStats(stats: RelatedStats): string {
   );
 }
 
+/** Concepts shared by at most this many questions relate every pair of them (see computeRelated). */
+const ALL_PAIRS = 64;
+/** In a more common concept, how many following questions each one is paired with, */
+const NEIGHBOURS = 4;
+/** and how many following questions of the other kind (answered or not). */
+const BRIDGES = 16;
+
+/** Lexicographic order of two concept lists, ignoring concept `skip`. */
+function compareSignatures(x: readonly number[], y: readonly number[], skip: number): number {
+  let s = 0;
+  let t = 0;
+  for (;;) {
+    if (x[s] === skip) s++;
+    if (y[t] === skip) t++;
+    if (s >= x.length || t >= y.length) return (x.length - s) - (y.length - t);
+    if (x[s] !== y[t]) return x[s] - y[t];
+    s++;
+    t++;
+  }
+}
+
 /**
  * Computes related questions (see the module comment).
  * @param questions Handbook questions (ids unique).
@@ -193,33 +214,85 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   const postings = new Map<string, { i: number; w: number }[]>();
   questions.forEach((q, i) => {
     for (const [concept, w] of options.concepts?.get(q.id) ?? []) {
-      const list = postings.get(concept) ?? [];
-      list.push({ i, w });
-      postings.set(concept, list);
+      const list = postings.get(concept);
+      if (list) list.push({ i, w });
+      else postings.set(concept, [{ i, w }]);
     }
   });
   const maxDf = Math.max(12, Math.ceil(n * 0.1));
-  const scores = new Map<number, number>();
+  // The concepts that count, numbered in first-seen order; each question's as parallel arrays
+  // sorted by that number, so a pair's score sums its shared concepts in one fixed order.
+  const idfs: number[] = [];
+  const lists: { i: number; w: number }[][] = [];
+  const own = questions.map(() => ({ c: [] as number[], w: [] as number[] }));
   for (const list of postings.values()) {
-    const df = list.reduce((sum, p) => sum + p.w, 0);
+    let df = 0;
+    for (const p of list) df += p.w;
     if (list.length < 2 || df > maxDf) continue;
-    const idf = Math.log(n / df);
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x].i * n + list[y].i;
-        scores.set(key, (scores.get(key) ?? 0) + idf * list[x].w * list[y].w);
-      }
+    const c = idfs.length;
+    idfs.push(Math.log(n / df));
+    lists.push(list);
+    for (const p of list) {
+      own[p.i].c.push(c);
+      own[p.i].w.push(p.w);
     }
   }
+  /** Shared-concept score of questions a < b: rarer shared concepts (higher idf) weigh more. */
+  const pairScore = (a: number, b: number): number => {
+    const x = own[a];
+    const y = own[b];
+    let score = 0;
+    for (let s = 0, t = 0; s < x.c.length && t < y.c.length; ) {
+      if (x.c[s] < y.c[t]) s++;
+      else if (x.c[s] > y.c[t]) t++;
+      else score += idfs[x.c[s]] * x.w[s++] * y.w[t++];
+    }
+    return score;
+  };
+
+  // Candidate pairs (partners[a] holds b > a). A concept shared by at most ALL_PAIRS questions
+  // pairs all of them. A more common one would make this quadratic (every pair of thousands
+  // of questions) while each question keeps only `cap` relations: its questions are sorted by
+  // their other concepts, rarest first, and each is paired with its NEIGHBOURS next ones, so
+  // questions that also share rarer concepts (the best-scoring pairs) meet. Every candidate
+  // is then scored on all its shared concepts.
+  const partners: number[][] = questions.map(() => []);
+  const pair = (x: number, y: number) => (x < y ? partners[x].push(y) : partners[y].push(x));
+  const signature = own.map(({ c }) => [...c].sort((u, v) => idfs[v] - idfs[u] || u - v));
+  lists.forEach((list, c) => {
+    if (list.length <= ALL_PAIRS) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pair(list[x].i, list[y].i);
+      return;
+    }
+    const order = list.map((p) => p.i).sort((u, v) => compareSignatures(signature[u], signature[v], c) || u - v);
+    // Each question meets the NEIGHBOURS questions before it, and also the BRIDGES answered
+    // (or unanswered) ones before it when it is not (or is) answered itself, so unanswered
+    // questions find answered partners.
+    const recent: number[] = [];
+    const recentBy: [number[], number[]] = [[], []];
+    for (const x of order) {
+      for (const y of recent) pair(y, x);
+      for (const y of recentBy[answered[x] ? 0 : 1]) pair(y, x);
+      const same = recentBy[answered[x] ? 1 : 0];
+      recent.push(x);
+      same.push(x);
+      if (recent.length > NEIGHBOURS) recent.shift();
+      if (same.length > BRIDGES) same.shift();
+    }
+  });
 
   const excluded = new Set((options.manual?.exclude ?? []).map(pairKey));
-  const isExcluded = (a: number, b: number) => excluded.has(pairKey([questions[a].id, questions[b].id]));
+  const isExcluded = (a: number, b: number) => excluded.size > 0 && excluded.has(pairKey([questions[a].id, questions[b].id]));
   const candidates: { a: number; b: number; score: number }[] = [];
-  for (const [key, score] of scores) {
-    const a = Math.floor(key / n);
-    const b = key % n;
-    if (score >= minScore && !isExcluded(a, b)) candidates.push({ a, b, score });
-  }
+  partners.forEach((list, a) => {
+    list.sort((u, v) => u - v);
+    for (let k = 0; k < list.length; k++) {
+      const b = list[k];
+      if (k > 0 && list[k - 1] === b) continue;
+      const score = pairScore(a, b);
+      if (score >= minScore && !isExcluded(a, b)) candidates.push({ a, b, score });
+    }
+  });
   candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
   const links: Map<number, number>[] = questions.map(() => new Map());
@@ -235,7 +308,7 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
     const a = index.get(x)!;
     const b = index.get(y)!;
     manual.add(pairKey([x, y]));
-    link(a, b, scores.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0);
+    link(a, b, pairScore(Math.min(a, b), Math.max(a, b)));
   }
   // 2. For each unanswered question, its best answered partner with room (best pairs first).
   const bridged = new Set<number>();
@@ -256,8 +329,8 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   questions.forEach((q, i) => {
     const ranked = [...links[i]].sort(([x, sx], [y, sy]) => {
       if (!answered[i] && answered[x] !== answered[y]) return answered[x] ? -1 : 1;
-      const mx = manual.has(pairKey([q.id, questions[x].id])) ? 1 : 0;
-      const my = manual.has(pairKey([q.id, questions[y].id])) ? 1 : 0;
+      const mx = manual.size > 0 && manual.has(pairKey([q.id, questions[x].id])) ? 1 : 0;
+      const my = manual.size > 0 && manual.has(pairKey([q.id, questions[y].id])) ? 1 : 0;
       return my - mx || sy - sx || x - y;
     });
     related.set(q.id, ranked.map(([j]) => questions[j].id));

@@ -1,5 +1,6 @@
 /**
- * DOM steps of the PDF study guide, run inside the study guide page (`page.evaluate`).
+ * DOM steps of the PDF study guide, run inside the study guide index page (`page.evaluate`):
+ * load the parts ({@link stitchStudyGuide}), then make the printable document.
  *
  * Both functions must be self-contained (they are serialised into the browser): no imports,
  * no references to module scope.
@@ -35,6 +36,69 @@ export interface PrepareResult {
   unknownIds: string[];
   /** Ids whose page numbers the TOC and answer links need. */
   targets: string[];
+}
+
+/** What {@link stitchStudyGuide} did. */
+export interface StitchResult {
+  /** Part pages loaded, in order. */
+  parts: string[];
+  /** Parts that could not be loaded (`<url>: <status>`). */
+  failed: string[];
+}
+
+/**
+ * Loads the study guide parts into the index page (cover + contents): every page the contents
+ * link to under the index's path, in contents order. Each part's topic section goes after the
+ * contents; the parts of one topic merge into its first section (a group label that only
+ * repeats the previous one at a part boundary is dropped). Run before {@link prepareStudyGuide}.
+ */
+export async function stitchStudyGuide(): Promise<StitchResult> {
+  const doc = document;
+  const content = doc.querySelector('.sl-markdown-content');
+  if (!content) throw new Error('study guide page has no .sl-markdown-content');
+  const base = new URL(location.href);
+  base.hash = '';
+  base.search = '';
+  const urls: string[] = [];
+  for (const a of doc.querySelectorAll<HTMLAnchorElement>('.sg-toc__list a[href]')) {
+    const url = new URL(a.getAttribute('href') ?? '', base);
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname) || url.pathname === base.pathname) continue;
+    const href = url.origin + url.pathname;
+    if (!urls.includes(href)) urls.push(href);
+  }
+  const failed: string[] = [];
+  const texts = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) {
+        failed.push(`${url}: ${response.status}`);
+        return '';
+      }
+      return response.text();
+    }),
+  );
+  const parser = new DOMParser();
+  const byTopic = new Map<string, HTMLElement>();
+  for (const text of texts) {
+    if (!text) continue;
+    const partDoc = parser.parseFromString(text, 'text/html');
+    for (const section of partDoc.querySelectorAll<HTMLElement>('.sl-markdown-content section.sg-topic')) {
+      const imported = doc.importNode(section, true);
+      const topic = imported.dataset.topic ?? '';
+      const existing = byTopic.get(topic);
+      if (!existing) {
+        byTopic.set(topic, imported);
+        content.append(imported);
+        continue;
+      }
+      const children = [...imported.children].filter((child) => !(child.tagName === 'H2' && child.classList.contains('sg-topic__title')));
+      const groups = existing.querySelectorAll('.sg-group');
+      const lastGroup = groups[groups.length - 1]?.textContent;
+      if (children[0]?.classList.contains('sg-group') && children[0].textContent === lastGroup) children.shift();
+      existing.append(...children);
+    }
+  }
+  return { parts: urls, failed };
 }
 
 /**

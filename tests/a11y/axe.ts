@@ -28,9 +28,14 @@ export interface Violation {
   nodes: { target: unknown[]; failureSummary?: string; html: string }[];
 }
 
+const themed = new WeakMap<Page, string>();
+
 /** Opens `url` in `theme` (Starlight reads localStorage `starlight-theme` before the first paint). */
 export async function openInTheme(page: Page, url: string, theme: 'light' | 'dark'): Promise<void> {
-  await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+  if (themed.get(page) !== theme) {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    themed.set(page, theme);
+  }
   await page.goto(url);
   const actual = await page.locator('html').getAttribute('data-theme');
   if (actual !== theme) throw new Error(`${url}: expected data-theme="${theme}", got "${actual}"`);

@@ -27,7 +27,12 @@ interface Result {
 /** Opens the search dialog on `path`, types `query` and reads the results. */
 async function search(path: string, query: string): Promise<Result[]> {
   // One page per edition: later searches reuse the open dialog.
-  if (new URL(page.url()).pathname !== path) await page.goto(site.url(path));
+  if (new URL(page.url()).pathname !== path) {
+    await page.goto(site.url(path));
+    // A development build renders a "search only works in production builds" note instead.
+    const ui = await page.locator('site-search #starlight__search').count();
+    expect(ui, `${path}: no Pagefind search UI in the page (was the site built in development mode?)`).toBe(1);
+  }
   if (!(await page.locator('site-search dialog[open]').count())) await page.click('site-search button[data-open-modal]');
   const input = page.locator('site-search dialog[open] #starlight__search input');
   await input.waitFor();

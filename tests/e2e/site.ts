@@ -39,6 +39,8 @@ export function useSite(): Site {
     site.newPage = async (options = {}) => {
       const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
       const page = await context.newPage();
+      // Fail on a missing element with the locator's message, well before the test timeout.
+      page.setDefaultTimeout(10_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
       return { context, page, errors };

@@ -8,7 +8,7 @@ import remarkMath from 'remark-math';
 import remarkDirective from 'remark-directive';
 import type { Heading } from 'mdast';
 import { emitSite } from '../../src/ingest/emit/index.ts';
-import { paginate } from '../../src/ingest/emit/paginate.ts';
+import { paginate, paginateByWeight } from '../../src/ingest/emit/paginate.ts';
 import remarkQuestionAnchors from '../../src/integrations/remark-question-anchors.ts';
 import type { Handbook } from '../../src/ingest/model.ts';
 import { sampleHandbook } from '../fixtures/emit/handbook.ts';
@@ -32,6 +32,10 @@ describe('emitSite', () => {
         '_data/flashcards.json',
         'study-guide.mdx',
         'en/study-guide.mdx',
+        'study-guide/metrics.mdx',
+        'study-guide/normalization.mdx',
+        'en/study-guide/metrics.mdx',
+        'en/study-guide/normalization.mdx',
         '404.mdx',
         'en/404.mdx',
         'en/index.mdx',
@@ -151,6 +155,37 @@ describe('pagination', () => {
     expect(() => paginate([1], 0)).toThrow(RangeError);
   });
 
+  it('paginateByWeight closes a page before the item that would exceed the budget or the count', () => {
+    expect(paginateByWeight([1, 2, 3, 4], (n) => n, 5, 10)).toEqual([[1, 2], [3], [4]]);
+    expect(paginateByWeight([9, 1, 1, 1], (n) => n, 5, 2)).toEqual([[9], [1, 1], [1]]);
+    expect(paginateByWeight([], (n: number) => n, 5, 2)).toEqual([]);
+  });
+
+  it('splits a topic by estimated page size, and the study guide into the same parts', () => {
+    const base = sampleHandbook();
+    const template = base.questions[1];
+    const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i} about normalization layers and their statistics.`).join(' ');
+    const many: Handbook = {
+      ...base,
+      questions: Array.from({ length: 30 }, (_, i) => ({
+        ...template,
+        id: `q-${i + 1}`,
+        title: `Q ${i + 1}`,
+        prompt: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: long }] }] } as never,
+      })),
+    };
+    const out = emitSite(many, { langs: ['ru', 'en'] });
+    const parts = [...out.keys()].filter((p) => /^normalization(\/|\.)/.test(p));
+    expect(parts.length).toBeGreaterThan(1);
+    expect([...out.keys()].filter((p) => /^study-guide\/normalization(\/|\.)/.test(p))).toEqual(parts.map((p) => `study-guide/${p}`));
+    // The study guide index links to every part; the parts hold the questions.
+    const guide = out.get('study-guide.mdx')!;
+    expect(guide).toContain('](/study-guide/normalization/)');
+    expect(guide).toContain('](/study-guide/normalization/2/)');
+    expect(guide).not.toContain('<Question');
+    expect(out.get('study-guide/normalization/2.mdx')).toContain('<Question');
+  });
+
   it('splits a large topic into topic/index.mdx, topic/2.mdx … and links questions to their page', () => {
     const base = sampleHandbook();
     const template = base.questions[1];
@@ -159,7 +194,7 @@ describe('pagination', () => {
       questions: Array.from({ length: 5 }, (_, i) => ({ ...template, id: `q-${i + 1}`, title: `Q ${i + 1}` })),
     };
     const out = emitSite(many, { langs: ['ru', 'en'], pageSize: 2 });
-    expect([...out.keys()].filter((p) => p.includes('normalization'))).toEqual([
+    expect([...out.keys()].filter((p) => p.includes('normalization') && !p.includes('study-guide'))).toEqual([
       'normalization/index.mdx',
       'normalization/2.mdx',
       'normalization/3.mdx',

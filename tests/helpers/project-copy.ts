@@ -32,9 +32,14 @@ export function projectCopy(name: string): string {
   return dir;
 }
 
-/** Environment for child processes: the pinned Node 22 first on PATH, no telemetry. */
+/**
+ * Environment for child processes: the pinned Node 22 first on PATH, no telemetry, and without
+ * vitest's `NODE_ENV=test`, which would make `astro build` a development build (Starlight then
+ * renders "search is only available in production builds" instead of the search UI).
+ */
 export function childEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const { NODE_ENV: _vitest, ...env } = process.env;
+  return { ...env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
 /** Runs `tsx scripts/ingest.ts ...args` inside a project copy. */

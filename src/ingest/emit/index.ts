@@ -9,9 +9,9 @@ import { DEFAULT_PAGE_SIZE } from './paginate.ts';
 import { DATA_DIR, pageFile, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
 import { toMdx } from './serialize.ts';
 import { sourcesPage } from './sources-page.ts';
-import { STUDY_GUIDE_SLUG, studyGuidePage } from './study-guide.ts';
+import { studyGuidePages } from './study-guide.ts';
 import { flashcardsData } from './flashcards.ts';
-import { topicPages, topicPagination, topicSlugs } from './topic-page.ts';
+import { questionWeight, topicPages, topicPagination, topicSlugs } from './topic-page.ts';
 import { linksData } from './related.ts';
 import { plansData } from './plans-page.ts';
 
@@ -23,7 +23,7 @@ const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export interface EmitOptions {
   /** Languages to emit; must include the root language (`ru`). */
   langs: Lang[];
-  /** Split a topic into several pages above this many questions (default 120). */
+  /** Split a topic into several pages above this many questions (default 120), or earlier by estimated size. */
   pageSize?: number;
 }
 
@@ -38,7 +38,9 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 
   const topics = topicsWithQuestions(handbook);
-  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize) }));
+  // Pages split by question count and by estimated HTML size (every page stays < 500 KB).
+  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {});
+  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight) }));
 
   const pageOf = new Map<string, Slug>();
   for (const { topic, pages } of paginated) {
@@ -57,11 +59,10 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     files.set(pageFile(lang, 'index'), toMdx(homePage(lang, entries, totals)));
     files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources, handbook.labels ?? {})));
     files.set(pageFile(lang, '404'), toMdx(notFoundPage(lang)));
-    for (const { topic, pages } of paginated) {
-      for (const page of topicPages(topic, pages, lang, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));
-    }
-    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, questions: pages.flat() }));
-    files.set(pageFile(lang, STUDY_GUIDE_SLUG), toMdx(studyGuidePage(lang, guideTopics, handbook.sources, handbook.labels ?? {})));
+    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, pages: topicPages(topic, pages, lang, handbook.labels ?? {}) }));
+    for (const { pages } of guideTopics) for (const page of pages) files.set(page.file, toMdx(page.tree));
+    // The study guide: an index (cover, contents) and one part per topic page.
+    for (const page of studyGuidePages(lang, guideTopics, handbook.sources, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));
   }
 
   files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(handbook.questions, pageOf, langs, handbook.labels ?? {})));

@@ -7,7 +7,8 @@ import type { Lang, Question, Topic } from '../model.ts';
 import { componentImports } from './components.ts';
 import { consecutiveGroups, groupQuestions } from './group.ts';
 import { yamlNode } from './mdx-nodes.ts';
-import { paginate } from './paginate.ts';
+import { paginate, paginateByWeight } from './paginate.ts';
+import { estimateQuestionBytes, PAGE_QUESTION_BUDGET } from './page-weight.ts';
 import { pageFile, type Slug } from './paths.ts';
 import { originalElement, questionElement, untranslatedMark } from './question.ts';
 import { localize, type Labels } from './localize.ts';
@@ -28,12 +29,24 @@ export function topicSlugs(topicId: string, pageCount: number): Slug[] {
 }
 
 /**
- * Split a topic's questions into pages (grouped by subtopic, then paginated).
+ * Split a topic's questions into pages (grouped by subtopic, then paginated): at most `pageSize`
+ * questions per page and, with `weight`, at most `budget` estimated HTML bytes.
  * @param questions The topic's questions in handbook order.
+ * @param weight Estimated HTML bytes of a question (see page-weight.ts).
  */
-export function topicPagination(questions: readonly Question[], pageSize: number): Question[][] {
+export function topicPagination(
+  questions: readonly Question[],
+  pageSize: number,
+  weight?: (question: Question) => number,
+  budget = PAGE_QUESTION_BUDGET,
+): Question[][] {
   const ordered = groupQuestions(questions).flatMap((group) => group.questions);
-  return paginate(ordered, pageSize);
+  return weight ? paginateByWeight(ordered, weight, budget, pageSize) : paginate(ordered, pageSize);
+}
+
+/** Estimated HTML bytes of a question on a topic page: the largest of its editions. */
+export function questionWeight(question: Question, langs: readonly Lang[], labels: Labels = {}): number {
+  return Math.max(...langs.map((lang) => estimateQuestionBytes(questionElement(question, lang, labels), question.related?.length ?? 0)));
 }
 
 /**
