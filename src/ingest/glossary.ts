@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { parseDataFile } from './data-file.ts';
 import { plainText } from './mdast.ts';
+import { letterRuns } from './words.ts';
 import type { Content, Lang, Question } from './model.ts';
 
 const Form = z.string().trim().min(1);
@@ -58,7 +59,7 @@ export function loadGlossary(text: string, file: string): Glossary {
 
 /** Lower-case words of a text (letters and digits), `ё` as `е`. */
 export function words(text: string): string[] {
-  return text.toLowerCase().replaceAll('ё', 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return letterRuns(text.toLowerCase().replaceAll('ё', 'е'));
 }
 
 interface Pattern {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { uniqueId } from './ids.ts';
+import { letterRuns } from './words.ts';
 
 export const LockEntry = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -42,7 +43,7 @@ export interface IdCandidate {
 
 /** Lower-case words of a text (letters and digits), for fingerprints and similarity. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return letterRuns(text.toLowerCase());
 }
 
 /** The fingerprint of a question's text: insensitive to case, punctuation and spacing. */

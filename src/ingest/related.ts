@@ -185,6 +185,32 @@ const NEIGHBOURS = 4;
 /** and how many following questions of the other kind (answered or not). */
 const BRIDGES = 16;
 
+/** With sampled concepts, the candidate pairs each question keeps (its best ones). */
+const KEEP = 4 * 6;
+
+/**
+ * Drops (in place) the candidate pairs that are among the `keep` best of neither question
+ * (ties: the lower partner index); those are very unlikely to be chosen with a cap of 6.
+ */
+function keepBest(candidates: { a: number; b: number; score: number }[], n: number, keep: number): void {
+  const byQuestion: number[][] = Array.from({ length: n }, () => []);
+  candidates.forEach((p, k) => {
+    byQuestion[p.a].push(k);
+    byQuestion[p.b].push(k);
+  });
+  const kept = new Uint8Array(candidates.length);
+  byQuestion.forEach((list, i) => {
+    if (list.length > keep) {
+      const other = (k: number) => (candidates[k].a === i ? candidates[k].b : candidates[k].a);
+      list.sort((x, y) => candidates[y].score - candidates[x].score || other(x) - other(y));
+    }
+    for (let k = 0; k < list.length && k < keep; k++) kept[list[k]] = 1;
+  });
+  let out = 0;
+  for (let k = 0; k < candidates.length; k++) if (kept[k]) candidates[out++] = candidates[k];
+  candidates.length = out;
+}
+
 /** Lexicographic order of two concept lists, ignoring concept `skip`. */
 function compareSignatures(x: readonly number[], y: readonly number[], skip: number): number {
   let s = 0;
@@ -259,11 +285,13 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   const partners: number[][] = questions.map(() => []);
   const pair = (x: number, y: number) => (x < y ? partners[x].push(y) : partners[y].push(x));
   const signature = own.map(({ c }) => [...c].sort((u, v) => idfs[v] - idfs[u] || u - v));
+  let sampled = false;
   lists.forEach((list, c) => {
     if (list.length <= ALL_PAIRS) {
       for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pair(list[x].i, list[y].i);
       return;
     }
+    sampled = true;
     const order = list.map((p) => p.i).sort((u, v) => compareSignatures(signature[u], signature[v], c) || u - v);
     // Each question meets the NEIGHBOURS questions before it, and also the BRIDGES answered
     // (or unanswered) ones before it when it is not (or is) answered itself, so unanswered
@@ -284,15 +312,27 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   const excluded = new Set((options.manual?.exclude ?? []).map(pairKey));
   const isExcluded = (a: number, b: number) => excluded.size > 0 && excluded.has(pairKey([questions[a].id, questions[b].id]));
   const candidates: { a: number; b: number; score: number }[] = [];
+  // Scores a's partners against a's concepts laid out densely (shared concepts are summed in
+  // concept order, as pairScore does); `seen` drops pairs found through several concepts.
+  const dense = new Float64Array(idfs.length);
+  const seen = new Int32Array(n).fill(-1);
   partners.forEach((list, a) => {
-    list.sort((u, v) => u - v);
-    for (let k = 0; k < list.length; k++) {
-      const b = list[k];
-      if (k > 0 && list[k - 1] === b) continue;
-      const score = pairScore(a, b);
+    const x = own[a];
+    for (let s = 0; s < x.c.length; s++) dense[x.c[s]] = x.w[s];
+    for (const b of list) {
+      if (seen[b] === a) continue;
+      seen[b] = a;
+      const y = own[b];
+      let score = 0;
+      for (let t = 0; t < y.c.length; t++) {
+        const wa = dense[y.c[t]];
+        if (wa !== 0) score += idfs[y.c[t]] * wa * y.w[t];
+      }
       if (score >= minScore && !isExcluded(a, b)) candidates.push({ a, b, score });
     }
+    for (let s = 0; s < x.c.length; s++) dense[x.c[s]] = 0;
   });
+  if (sampled) keepBest(candidates, n, KEEP);
   candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
   const links: Map<number, number>[] = questions.map(() => new Map());

@@ -10,17 +10,63 @@ if (root) {
   const keys: Record<keyof typeof filters, string> = { text: 'q', topic: 'topic', level: 'level', source: 'source', answered: 'answered' };
   const count = root.querySelector<HTMLElement>('[data-index-count]')!;
   const template = root.dataset.countTemplate ?? '{shown} / {total}';
-  const rows = [...root.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((tr) => ({
+  const rowOf = (tr: HTMLTableRowElement) => ({
     tr,
     text: `${tr.textContent} ${tr.dataset.id}`.toLowerCase().replaceAll('ё', 'е'),
     topic: tr.dataset.topic,
     levels: ` ${tr.dataset.levels} `,
     source: tr.dataset.source,
     answered: tr.dataset.answered,
-  }));
+  });
+  const rows = [...root.querySelectorAll<HTMLTableRowElement>('tbody tr')].map(rowOf);
 
   const params = new URLSearchParams(location.search);
   for (const [name, el] of Object.entries(filters)) el.value = params.get(keys[name as keyof typeof filters]) ?? el.value;
+
+  /** Rows past the ones in the HTML (large handbooks): built from /questions.json like the server does. */
+  const loadRest = async (url: string) => {
+    type Entry = { id: string; topic: string; title: Record<string, string>; url: Record<string, string>; levels: string[]; source: { file: string }; minutes?: number; hasAnswer: boolean };
+    const lang = root.dataset.lang ?? 'ru';
+    const label = (select: HTMLSelectElement | HTMLInputElement, value: string) =>
+      [...(select as HTMLSelectElement).options].find((o) => o.value === value)?.textContent ?? value;
+    const entries = (await (await fetch(url)).json()) as Entry[];
+    const present = new Set(rows.map((r) => r.tr.dataset.id));
+    const tbody = root.querySelector('tbody')!;
+    const fragment = document.createDocumentFragment();
+    // Scoped-style class Astro gives every element of the component (taken from a rendered row).
+    const scope = root.querySelector('tbody tr')?.className ?? '';
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] => {
+      const el = document.createElement(tag);
+      if (scope) el.className = scope;
+      return el;
+    };
+    const cell = (text: string) => {
+      const td = make('td');
+      td.textContent = text;
+      return td;
+    };
+    for (const e of entries) {
+      if (present.has(e.id)) continue;
+      const tr = make('tr');
+      Object.assign(tr.dataset, { id: e.id, topic: e.topic, levels: e.levels.join(' '), source: e.source.file, answered: e.hasAnswer ? '1' : '0' });
+      const title = make('td');
+      const a = make('a');
+      a.href = e.url[lang] ?? '';
+      a.textContent = e.title[lang] ?? e.id;
+      const code = make('code');
+      code.classList.add('hb-qindex__id');
+      code.textContent = e.id;
+      title.append(a, code);
+      const source = cell(label(filters.source, e.source.file));
+      source.title = e.source.file;
+      const minutes = cell(e.minutes === undefined ? '' : String(e.minutes));
+      minutes.classList.add('hb-num');
+      tr.append(title, cell(label(filters.topic, e.topic)), cell(e.levels.map((l) => label(filters.level, l)).join(', ')), source, minutes, cell(e.hasAnswer ? (root.dataset.yes ?? '') : (root.dataset.no ?? '')));
+      fragment.append(tr);
+      rows.push(rowOf(tr));
+    }
+    tbody.append(fragment);
+  };
 
   const apply = () => {
     const words = filters.text.value.toLowerCase().replaceAll('ё', 'е').split(/\s+/).filter(Boolean);
@@ -50,7 +96,8 @@ if (root) {
     timer = setTimeout(apply, 150);
   });
   for (const el of [filters.topic, filters.level, filters.source, filters.answered]) el.addEventListener('change', apply);
-  if ([...params.keys()].length > 0) apply();
+  if (root.dataset.indexRest) loadRest(root.dataset.indexRest).then(apply, () => {});
+  else if ([...params.keys()].length > 0) apply();
 }
 
 export {};

@@ -3,8 +3,10 @@
  * permalink (in view, outlined), `?answer=1`, switching the edition with Starlight's language
  * picker (same question), and printing (answers expanded, no site chrome).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { topInViewport, useSite } from './site.ts';
 
 const site = useSite();
@@ -17,6 +19,10 @@ beforeAll(async () => {
 
 const question = (id: string) => `section.hb-question[data-question-id="${id}"]`;
 
+/** Path of the topic page holding a question (topics split into parts by size: `/fundamentals/2/`). */
+const index: { id: string; url: Record<'ru' | 'en', string> }[] = JSON.parse(readFileSync(join(inject('seedSite').dist, 'questions.json'), 'utf8'));
+const pageOf = (id: string, lang: 'ru' | 'en' = 'ru') => index.find((e) => e.id === id)!.url[lang].split('#')[0];
+
 /** Waits until the question is the outlined arrival target and its heading is in view. */
 async function expectArrivedAt(id: string): Promise<void> {
   await page.locator(`${question(id)}.hb-question--target`).waitFor();
@@ -28,7 +34,7 @@ async function expectArrivedAt(id: string): Promise<void> {
 
 describe('answer toggle', () => {
   it('opens and closes the answer', async () => {
-    await page.goto(site.url('/fundamentals/'));
+    await page.goto(site.url(pageOf('adam-sgd')));
     const details = page.locator(`${question('adam-sgd')} details.hb-answer`);
     const body = details.locator('.hb-answer__body');
     expect(await details.getAttribute('open')).toBeNull();
@@ -47,7 +53,7 @@ describe('answer toggle', () => {
 
 describe('arriving at a question', () => {
   it('a deep link /fundamentals/#<id> scrolls to the question and outlines it', async () => {
-    await page.goto(site.url('/fundamentals/#adam-sgd'));
+    await page.goto(site.url(`${pageOf('adam-sgd')}#adam-sgd`));
     await expectArrivedAt('adam-sgd');
     // A plain deep link leaves the answer closed.
     expect(await page.locator(`${question('adam-sgd')} details.hb-answer`).getAttribute('open')).toBeNull();
@@ -57,14 +63,14 @@ describe('arriving at a question', () => {
 
   it('a permalink /q/<id>/ forwards to the question on its page', async () => {
     await page.goto(site.url('/q/xavier-he-initialization/'));
-    await page.waitForURL((url) => url.pathname === '/fundamentals/' && url.hash === '#xavier-he-initialization');
+    await page.waitForURL((url) => url.pathname === pageOf('xavier-he-initialization') && url.hash === '#xavier-he-initialization');
     await expectArrivedAt('xavier-he-initialization');
     expect(await page.locator(`${question('xavier-he-initialization')} details.hb-answer`).getAttribute('open')).toBeNull();
   });
 
   it('?answer=1 on a permalink opens the answer', async () => {
     await page.goto(site.url('/q/xavier-he-initialization/?answer=1'));
-    await page.waitForURL((url) => url.pathname === '/fundamentals/' && url.search === '?answer=1' && url.hash === '#xavier-he-initialization');
+    await page.waitForURL((url) => url.pathname === pageOf('xavier-he-initialization') && url.search === '?answer=1' && url.hash === '#xavier-he-initialization');
     await expectArrivedAt('xavier-he-initialization');
     const details = page.locator(`${question('xavier-he-initialization')} details.hb-answer`);
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -74,12 +80,12 @@ describe('arriving at a question', () => {
   });
 
   it('?answer=1 on a topic page deep link and the English permalink', async () => {
-    await page.goto(site.url('/fundamentals/?answer=1#adam-sgd'));
+    await page.goto(site.url(`${pageOf('adam-sgd')}?answer=1#adam-sgd`));
     await expectArrivedAt('adam-sgd');
     expect(await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 
     await page.goto(site.url('/en/q/adam-sgd/?answer=1'));
-    await page.waitForURL((url) => url.pathname === '/en/fundamentals/' && url.hash === '#adam-sgd');
+    await page.waitForURL((url) => url.pathname === pageOf('adam-sgd', 'en') && url.hash === '#adam-sgd');
     await expectArrivedAt('adam-sgd');
     expect(await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -89,17 +95,17 @@ describe('arriving at a question', () => {
 describe('switching the edition', () => {
   it('the language picker keeps the question (same anchor on /en/…) and back', async () => {
     const id = 'batchnorm-vremya-train-inference';
-    await page.goto(site.url(`/fundamentals/#${id}`));
+    await page.goto(site.url(`${pageOf(id)}#${id}`));
     await expectArrivedAt(id);
     const picker = page.locator('header starlight-lang-select select');
     await picker.selectOption({ label: 'English' });
-    await page.waitForURL((url) => url.pathname === '/en/fundamentals/' && url.hash === `#${id}`);
+    await page.waitForURL((url) => url.pathname === pageOf(id, 'en') && url.hash === `#${id}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectArrivedAt(id);
     expect(await page.locator(`${question(id)} h3`).innerText()).toMatch(/BatchNorm/);
 
     await page.locator('header starlight-lang-select select').selectOption({ label: 'Русский' });
-    await page.waitForURL((url) => url.pathname === '/fundamentals/' && url.hash === `#${id}`);
+    await page.waitForURL((url) => url.pathname === pageOf(id) && url.hash === `#${id}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await expectArrivedAt(id);
   });
@@ -107,7 +113,7 @@ describe('switching the edition', () => {
 
 describe('printing', () => {
   it('shows every answer expanded and hides header, sidebar, search and theme switch', async () => {
-    await page.goto(site.url('/fundamentals/'));
+    await page.goto(site.url(pageOf('adam-sgd')));
     const answers = page.locator('details.hb-answer');
     const n = await answers.count();
     expect(n).toBeGreaterThan(10);

@@ -218,6 +218,14 @@ describe('a new source without translation', () => {
   });
 });
 
+/** The page `topic.mdx`, or the part of it (`topic/index.mdx`, `topic/2.mdx`, …) that holds question `id`: topics split by size. */
+function pageWith(files: Map<string, string>, path: string, id: string): string {
+  const base = path.replace(/\.mdx$/, '');
+  const found = [...files].find(([p, text]) => (p === path || p.startsWith(`${base}/`)) && text.includes(`<Question id="${id}"`));
+  if (!found) throw new Error(`no page ${path} (or part) holds ${id}`);
+  return found[1];
+}
+
 describe('answer overlays', () => {
   const overlay = (lang: 'ru' | 'en', body: string) => ({ file: `content/answers/dropout.${lang}.md`, text: body });
 
@@ -229,7 +237,7 @@ describe('answer overlays', () => {
     ];
     const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
     const question = (path: string) => {
-      const mdx = files.get(path)!;
+      const mdx = pageWith(files, path, 'dropout');
       const start = mdx.indexOf('<Question id="dropout"');
       return mdx.slice(start, mdx.indexOf('</Question>', start));
     };
@@ -245,7 +253,7 @@ describe('answer overlays', () => {
     const input = pipelineInput();
     input.answers = [overlay('ru', '## Короткий ответ\n\nСлучайно зануляет активации.\n')];
     const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
-    const mdx = files.get('en/fundamentals.mdx')!;
+    const mdx = pageWith(files, 'en/fundamentals.mdx', 'dropout');
     const start = mdx.indexOf('<Question id="dropout"');
     expect(mdx.slice(start, mdx.indexOf('</Question>', start))).toMatch(/<AnswerPart kind="short">\s+<Untranslated lang="ru">\s+Случайно/);
   });

@@ -93,3 +93,84 @@ describe('the committed lock and the shipped sources', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 });
+
+/** The matching rules of assignIds written out as plain all-pairs passes (the spec the indexed version must follow). */
+function reference(candidates: IdCandidate[], lock: IdLock): string[] {
+  const entries = lock.questions;
+  const free = new Set(entries.flatMap((e, i) => (e.retired ? [] : [i])));
+  const claimed = new Map<number, number>();
+  const pass = (match: (c: IdCandidate, e: IdLock['questions'][number]) => number) =>
+    candidates.forEach((c, ci) => {
+      if (claimed.has(ci)) return;
+      let [best, bestScore] = [-1, 0];
+      for (const ei of free) {
+        const score = match(c, entries[ei]);
+        if (score > bestScore) [best, bestScore] = [ei, score];
+      }
+      if (best >= 0) [claimed.set(ci, best), free.delete(best)];
+    });
+  pass((c, e) => (e.fingerprint === fingerprint(c.text) ? 1 : 0));
+  pass((c, e) => (c.number !== undefined && e.source === c.source && e.number === c.number ? 1 : 0));
+  pass((c, e) => (e.source === c.source && similarity(c.title, e.title) >= 0.5 ? similarity(c.title, e.title) : 0));
+  pass((c, e) => (similarity(c.title, e.title) >= 0.75 ? similarity(c.title, e.title) : 0));
+  return candidates.map((_c, ci) => (claimed.has(ci) ? entries[claimed.get(ci)!].id : '(new)'));
+}
+
+describe('assignIds at scale', () => {
+  it('matches the all-pairs rules on random edits, renames, reorders and rewordings', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const vocab = ['adam', 'sgd', 'loss', 'what', 'is', 'the', 'dropout', 'bn', 'gil', 'python', 'в', 'чем', 'разница', 'attention', 'x', 'y'];
+    const title = () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
+    for (let trial = 0; trial < 400; trial++) {
+      const sources = ['a.txt', 'b.txt', 'c.txt'];
+      const make = (i: number): IdCandidate => {
+        const t = title();
+        return { slug: `q${i}`, title: t, text: rnd() < 0.3 ? 'same text' : `${t} ${i}`, source: sources[Math.floor(rnd() * 3)], number: rnd() < 0.5 ? Math.floor(rnd() * 4) : undefined };
+      };
+      const old = Array.from({ length: Math.floor(rnd() * 12) }, (_, i) => make(i));
+      const lock = assignIds(old, EMPTY_LOCK).lock;
+      for (const e of lock.questions) if (rnd() < 0.1) e.retired = true;
+      const next = Array.from({ length: Math.floor(rnd() * 12) }, (_, i) => (rnd() < 0.4 && old[i] ? old[i] : make(i + 100)));
+      const expected = reference(next, lock);
+      let actual: string[];
+      try {
+        const { ids, how } = assignIds(next, lock);
+        actual = ids.map((id, i) => (how[i] === 'new' ? '(new)' : id));
+      } catch (error) {
+        expect(error).toBeInstanceOf(DroppedIdError);
+        continue;
+      }
+      expect(actual).toEqual(expected);
+    }
+  });
+
+  it('finds a very similar title in another source among thousands of lock entries', () => {
+    const many: IdCandidate[] = Array.from({ length: 5000 }, (_, i) => ({ slug: `q-${i}`, title: `Вопрос номер ${i} про модели`, text: `Вопрос номер ${i} про модели`, source: `s${i % 10}.txt` }));
+    const target = { slug: 'attention', title: 'Как работает multi-head attention в трансформере', text: 'Как работает multi-head attention в трансформере', source: 'old.txt' };
+    const lock = assignIds([...many, target], EMPTY_LOCK).lock;
+    const moved = { ...target, slug: 'x', source: 'new.txt', title: 'Как работает multi-head attention в трансформере?!', text: 'Как именно работает multi-head attention в трансформере' };
+    const start = performance.now();
+    const { ids, how } = assignIds([...many, moved], lock);
+    expect(ids.at(-1)).toBe('attention');
+    expect(how.at(-1)).toBe('similar-title');
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('reading the lock', () => {
+  it('reads the lock as written, hand-formatted or compact, alike', () => {
+    const input = pipelineInput();
+    const written = runPipeline(input).handbook.questions.map((q) => q.id);
+    const compact = { ...input, lock: { ...input.lock!, text: JSON.stringify(JSON.parse(input.lock!.text)) } };
+    expect(runPipeline(compact).handbook.questions.map((q) => q.id)).toEqual(written);
+  });
+
+  it('still rejects duplicate keys and bad entries with file and line', () => {
+    const input = pipelineInput();
+    const text = input.lock!.text.replace('"version": 1,', '"version": 1,\n  "version": 1,');
+    expect(() => runPipeline({ ...input, lock: { ...input.lock!, text } })).toThrow(/ids\.lock\.json:3:/);
+    const bad = input.lock!.text.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": 7');
+    expect(() => runPipeline({ ...input, lock: { ...input.lock!, text: bad } })).toThrow(/ids\.lock\.json:\d+: .*fingerprint/);
+  });
+});

@@ -74,7 +74,8 @@ describe('npm run ingest', () => {
     expect(ingest(['--content', content, '--out', out]).code).toBe(0);
     const first = snapshot(out);
     expect(first.size).toBeGreaterThan(10);
-    expect([...first.keys()]).toContain('fundamentals.mdx');
+    // A topic split by size is fundamentals/index.mdx, fundamentals/2.mdx, …
+    expect([...first.keys()].some((p) => p === 'fundamentals.mdx' || p === 'fundamentals/index.mdx')).toBe(true);
 
     expect(ingest(['--content', content, '--out', out]).code).toBe(0);
     expect(snapshot(out)).toEqual(first);

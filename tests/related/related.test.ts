@@ -77,6 +77,28 @@ describe('computeRelated', () => {
   });
 });
 
+describe('computeRelated on concepts shared by many questions', () => {
+  // 1,000 questions, 12 terms each named by ~83 of them (over the all-pairs limit, under 10%).
+  const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima'];
+  const terms = { terms: names.map((en) => ({ ru: `${en}ru`, en, ruAlt: [], enAlt: [] })) };
+  const many = Array.from({ length: 1000 }, (_, i) => q(`q-${i}`, `Question ${i} about ${names[i % 12]}`, Math.floor(i / 12) % 2 === 0));
+
+  it('stays symmetric and capped, and links every unanswered question to an answered one', () => {
+    const { related, stats } = computeRelated(many, { concepts: questionConcepts(many, terms) });
+    const byId = new Map(many.map((x) => [x.id, x]));
+    for (const [id, list] of related) {
+      expect(list.length).toBeLessThanOrEqual(6);
+      expect(list.length).toBeGreaterThan(0);
+      for (const other of list) {
+        expect(related.get(other)).toContain(id);
+        expect(Number(other.slice(2)) % 12).toBe(Number(id.slice(2)) % 12);
+      }
+      if (!hasAnswer(byId.get(id)!)) expect(hasAnswer(byId.get(list[0])!)).toBe(true);
+    }
+    expect(stats.unansweredLinked).toBe(stats.unanswered);
+  });
+});
+
 describe('related questions of the shipped handbook', () => {
   const handbook = loadSeedHandbook();
   const byId = new Map(handbook.questions.map((x) => [x.id, x]));

@@ -11,7 +11,7 @@ import { toMdx } from './serialize.ts';
 import { sourcesPage } from './sources-page.ts';
 import { studyGuidePages } from './study-guide.ts';
 import { flashcardsData } from './flashcards.ts';
-import { questionWeight, topicPages, topicPagination, topicSlugs } from './topic-page.ts';
+import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
 import { linksData } from './related.ts';
 import { plansData } from './plans-page.ts';
 
@@ -39,7 +39,8 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
 
   const topics = topicsWithQuestions(handbook);
   // Pages split by question count and by estimated HTML size (every page stays < 500 KB).
-  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {});
+  const elements: ElementCache = new Map();
+  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements);
   const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight) }));
 
   const pageOf = new Map<string, Slug>();
@@ -59,7 +60,7 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     files.set(pageFile(lang, 'index'), toMdx(homePage(lang, entries, totals)));
     files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources, handbook.labels ?? {})));
     files.set(pageFile(lang, '404'), toMdx(notFoundPage(lang)));
-    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, pages: topicPages(topic, pages, lang, handbook.labels ?? {}) }));
+    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, pages: topicPages(topic, pages, lang, handbook.labels ?? {}, elements) }));
     for (const { pages } of guideTopics) for (const page of pages) files.set(page.file, toMdx(page.tree));
     // The study guide: an index (cover, contents) and one part per topic page.
     for (const page of studyGuidePages(lang, guideTopics, handbook.sources, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));

@@ -3,6 +3,7 @@
  * has more questions than the page size.
  */
 import type { Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import type { Lang, Question, Topic } from '../model.ts';
 import { componentImports } from './components.ts';
 import { consecutiveGroups, groupQuestions } from './group.ts';
@@ -44,16 +45,32 @@ export function topicPagination(
   return weight ? paginateByWeight(ordered, weight, budget, pageSize) : paginate(ordered, pageSize);
 }
 
+/**
+ * `<Question>` elements already built, by language and question id: the pagination weighs the
+ * same elements the pages then show, so each is built once. One cache per emit run (same labels).
+ */
+export type ElementCache = Map<string, MdxJsxFlowElement>;
+
+function cachedElement(question: Question, lang: Lang, labels: Labels, cache?: ElementCache): MdxJsxFlowElement {
+  const key = `${lang}\u0000${question.id}`;
+  let element = cache?.get(key);
+  if (!element) {
+    element = questionElement(question, lang, labels);
+    cache?.set(key, element);
+  }
+  return element;
+}
+
 /** Estimated HTML bytes of a question on a topic page: the largest of its editions. */
-export function questionWeight(question: Question, langs: readonly Lang[], labels: Labels = {}): number {
-  return Math.max(...langs.map((lang) => estimateQuestionBytes(questionElement(question, lang, labels), question.related?.length ?? 0)));
+export function questionWeight(question: Question, langs: readonly Lang[], labels: Labels = {}, cache?: ElementCache): number {
+  return Math.max(...langs.map((lang) => estimateQuestionBytes(cachedElement(question, lang, labels, cache), question.related?.length ?? 0)));
 }
 
 /**
  * Build the pages of one topic in one language.
  * @param pages Output of {@link topicPagination}.
  */
-export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels: Labels = {}): TopicPage[] {
+export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels: Labels = {}, cache?: ElementCache): TopicPage[] {
   const slugs = topicSlugs(topic.id, pages.length);
   const split = pages.length > 1;
   return pages.map((questions, index) => {
@@ -65,7 +82,7 @@ export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels
       body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: name.value }] });
       if (name.state === 'translated') body.push(originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]));
       if (name.state === 'untranslated') body.push(untranslatedMark(name));
-      body.push(...group.questions.map((q) => questionElement(q, lang, labels)));
+      body.push(...group.questions.map((q) => cachedElement(q, lang, labels, cache)));
     }
     const tree: Root = {
       type: 'root',
