@@ -52,6 +52,8 @@ function keywordMatcher(keyword: string): RegExp {
 
 export interface Classifier {
   classify(input: ClassifyInput, options?: { useOverrides?: boolean }): Classification;
+  /** The subtopic of `topic` whose keywords match `text` most (first listed wins ties), if any. */
+  subtopic(topic: string, text: string): Topic['subtopics'][number] | undefined;
   /** Number of keywords of each topic that match `text`. */
   scores(text: string): Map<string, number>;
 }
@@ -85,8 +87,22 @@ export function createClassifier(rules: TopicsFile): Classifier {
     return winner;
   }
 
+  const subtopics = new Map(
+    rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(keywordMatcher) }))]),
+  );
+
   return {
     scores,
+    subtopic(topic, text) {
+      const lower = text.toLowerCase();
+      let winner: Topic['subtopics'][number] | undefined;
+      let top = 0;
+      for (const { sub, matchers } of subtopics.get(topic) ?? []) {
+        const score = matchers.filter((m) => m.test(lower)).length;
+        if (score > top) [winner, top] = [sub, score];
+      }
+      return winner;
+    },
     classify(input, { useOverrides = true } = {}) {
       const pinned = useOverrides ? rules.overrides[input.id] : undefined;
       if (pinned) return { topic: pinned, by: 'override' };

@@ -171,6 +171,16 @@ export const Topic = z.object({
   description: Localized,
   /** Lower-case keywords; a question matching more of them (weighted) wins the topic. */
   keywords: z.array(z.string().min(1)),
+  /** Sections of the topic page, in order, each with its own keywords. */
+  subtopics: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+        name: Localized,
+        keywords: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .default([]),
 });
 export type Topic = z.infer<typeof Topic>;
 

@@ -184,12 +184,14 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       text: candidates[i].text,
       context: [item.section ?? '', ...item.followUps].join('\n'),
     });
+    // A curated section of the topic (topics.yaml) when one matches, else the source's own.
+    const curated = classifier.subtopic(topic, candidates[i].text);
     const { meta } = source.result;
     const question: Question = {
       id,
       aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
       topic,
-      subtopic: item.section,
+      subtopic: curated?.name.ru ?? item.section,
       lang: detectLang(item.title),
       title: item.title,
       prompt: item.prompt,
@@ -217,7 +219,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     return checked.data;
   });
 
-  const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []));
+  const subtopicLabels = Object.fromEntries(rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])));
+  const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
   const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
   const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
   const questions = withTerms(overlaid, glossary);

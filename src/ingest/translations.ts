@@ -164,14 +164,17 @@ function toContent(markdown: string, file: string, line: number): Content {
  * Merges translations into questions (`question.translations[lang]`) and reports problems:
  * a question with fields an edition needs but no translation (missing), a translation whose
  * hash no longer matches its source (stale: ignored, the original is shown), an entry for an
- * unknown id, a translated field the source does not have. Labels translate subtopics.
+ * unknown id, a translated field the source does not have. Labels translate subtopics;
+ * `builtInLabels` come first and translation files may refine them.
  */
 export function applyTranslations(
   questions: Question[],
   loaded: LoadedTranslations,
+  /** Labels that come with the data rather than a translation file (topics.yaml subtopic names). */
+  builtInLabels: Record<string, Partial<Record<Lang, string>>> = {},
 ): { questions: Question[]; problems: TranslationProblem[]; labels: Map<string, Partial<Record<Lang, string>>> } {
   const problems: TranslationProblem[] = [];
-  const labels = new Map<string, Partial<Record<Lang, string>>>();
+  const labels = new Map<string, Partial<Record<Lang, string>>>(Object.entries(builtInLabels));
   const entries = new Map<string, { file: string; line: number; hash: string; blocks: Partial<Record<Lang, TranslationBlock>>; lineOf: (p: readonly PropertyKey[]) => number }>();
   const known = new Map<string, string>();
   for (const q of questions) {

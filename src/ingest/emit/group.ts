@@ -18,10 +18,11 @@ export function groupName(question: Question): string {
 }
 
 /**
- * Group questions by {@link groupName}; groups are ordered by first appearance and keep the
- * input order inside each group.
+ * Group questions by {@link groupName}; groups named in `order` (the topic's curated subtopics)
+ * come first, in that order, the others follow by first appearance; each group keeps the input
+ * order of its questions.
  */
-export function groupQuestions(questions: readonly Question[]): QuestionGroup[] {
+export function groupQuestions(questions: readonly Question[], order: readonly string[] = []): QuestionGroup[] {
   const groups = new Map<string, QuestionGroup>();
   for (const question of questions) {
     const name = groupName(question);
@@ -29,7 +30,11 @@ export function groupQuestions(questions: readonly Question[]): QuestionGroup[] 
     if (!group) groups.set(name, (group = { name, questions: [] }));
     group.questions.push(question);
   }
-  return [...groups.values()];
+  const rank = (name: string) => {
+    const at = order.indexOf(name);
+    return at === -1 ? order.length : at;
+  };
+  return [...groups.values()].map((group, i) => ({ group, i })).sort((a, b) => rank(a.group.name) - rank(b.group.name) || a.i - b.i).map(({ group }) => group);
 }
 
 /**

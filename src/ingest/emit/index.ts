@@ -41,7 +41,7 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   // Pages split by question count and by estimated HTML size (every page stays < 500 KB).
   const elements: ElementCache = new Map();
   const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements);
-  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight) }));
+  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight, undefined, topic.subtopics?.map((sub) => sub.name.ru)) }));
 
   const pageOf = new Map<string, Slug>();
   for (const { topic, pages } of paginated) {
@@ -95,7 +95,7 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
   return ordered
     .filter((id) => byTopic.has(id))
     .map((id) => ({
-      topic: known.get(id) ?? { id, name: { ru: id, en: id }, description: { ru: id, en: id }, keywords: [] },
+      topic: known.get(id) ?? { id, name: { ru: id, en: id }, description: { ru: id, en: id }, keywords: [], subtopics: [] },
       questions: byTopic.get(id)!,
     }));
 }

@@ -34,14 +34,17 @@ export function topicSlugs(topicId: string, pageCount: number): Slug[] {
  * questions per page and, with `weight`, at most `budget` estimated HTML bytes.
  * @param questions The topic's questions in handbook order.
  * @param weight Estimated HTML bytes of a question (see page-weight.ts).
+ * @param order Section names that come first, in this order.
  */
 export function topicPagination(
   questions: readonly Question[],
   pageSize: number,
   weight?: (question: Question) => number,
   budget = PAGE_QUESTION_BUDGET,
+  /** Section names in page order (the topic's curated subtopics); other sections follow. */
+  order: readonly string[] = [],
 ): Question[][] {
-  const ordered = groupQuestions(questions).flatMap((group) => group.questions);
+  const ordered = groupQuestions(questions, order).flatMap((group) => group.questions);
   return weight ? paginateByWeight(ordered, weight, budget, pageSize) : paginate(ordered, pageSize);
 }
 
