@@ -66,7 +66,8 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     for (const page of studyGuidePages(lang, guideTopics, handbook.sources, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));
   }
 
-  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(handbook.questions, pageOf, langs, handbook.labels ?? {})));
+  // Reading order: topics in topics.yaml order, each in page order.
+  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(paginated.flatMap(({ pages }) => pages.flat()), pageOf, langs, handbook.labels ?? {})));
   const sidebarTopics = paginated.map(({ topic, pages }) => ({ name: topic.name, slugs: topicSlugs(topic.id, pages.length) }));
   files.set(`${DATA_DIR}/sidebar.json`, jsonFile(sidebar(sidebarTopics, langs)));
   // Permalinks, related questions, the question index and plan pages (Astro routes read these).
