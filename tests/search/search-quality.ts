@@ -11,10 +11,10 @@
  * min(expected, 5) (a query may list more relevant questions than fit in five). MRR: the mean
  * reciprocal rank of the first expected id.
  */
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { pagefindData } from '../site/pagefind.ts';
 import { z } from 'zod';
 import { parseDataFile } from '../../src/ingest/data-file.ts';
 import type { Lang } from '../../src/ingest/model.ts';
@@ -70,26 +70,7 @@ export async function siteRanking(): Promise<Record<string, number>> {
 
 /** Full Pagefind results (pages in rank order, with sub-results) for `query` in the `lang` index. */
 export async function pagefindResults(dist: string, lang: string, query: string): Promise<PageResult[]> {
-  const g = globalThis as { fetch: typeof fetch; document?: unknown };
-  const realFetch = g.fetch;
-  const realDocument = g.document;
-  g.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (url.protocol !== 'file:') return realFetch(input, init);
-    url.search = '';
-    return new Response(await readFile(fileURLToPath(url)));
-  }) as typeof fetch;
-  g.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
-  try {
-    const base = pathToFileURL(join(dist, 'pagefind') + '/').href;
-    const pagefind = await import(/* @vite-ignore */ `${base}pagefind.js?lang=${lang}&q=${encodeURIComponent(query)}`);
-    const instance = pagefind.createInstance({ basePath: base, baseUrl: '/', ranking: await siteRanking() });
-    const result = await instance.search(query);
-    return Promise.all(result.results.map((r: { data: () => Promise<PageResult> }) => r.data()));
-  } finally {
-    g.fetch = realFetch;
-    g.document = realDocument;
-  }
+  return pagefindData<PageResult>(dist, lang, query, await siteRanking());
 }
 
 /**

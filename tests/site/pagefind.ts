@@ -16,8 +16,12 @@ export interface SearchHit {
   content: string;
 }
 
-/** Search `query` in the index under `<dist>/pagefind/` as a page with `<html lang={lang}>`. */
-export async function pagefindSearch(dist: string, lang: string, query: string): Promise<SearchHit[]> {
+/**
+ * Search `query` in the index under `<dist>/pagefind/` as a page with `<html lang={lang}>` and
+ * return every result's data (pages in rank order). `ranking` overrides Pagefind's ranking
+ * weights, as a site configures them.
+ */
+export async function pagefindData<T>(dist: string, lang: string, query: string, ranking?: Record<string, unknown>): Promise<T[]> {
   const g = globalThis as { fetch: typeof fetch; document?: unknown };
   const realFetch = g.fetch;
   const realDocument = g.document;
@@ -32,11 +36,16 @@ export async function pagefindSearch(dist: string, lang: string, query: string):
     const base = pathToFileURL(join(dist, 'pagefind') + '/').href;
     // A fresh module instance per call (query string), so each language loads its own index.
     const pagefind = await import(/* @vite-ignore */ `${base}pagefind.js?lang=${lang}&q=${encodeURIComponent(query)}`);
-    const instance = pagefind.createInstance({ basePath: base, baseUrl: '/' });
+    const instance = pagefind.createInstance({ basePath: base, baseUrl: '/', ...(ranking ? { ranking } : {}) });
     const result = await instance.search(query);
-    return Promise.all(result.results.map((r: { data: () => Promise<SearchHit> }) => r.data()));
+    return Promise.all(result.results.map((r: { data: () => Promise<T> }) => r.data()));
   } finally {
     g.fetch = realFetch;
     g.document = realDocument;
   }
+}
+
+/** Search `query` with Pagefind's default ranking. */
+export function pagefindSearch(dist: string, lang: string, query: string): Promise<SearchHit[]> {
+  return pagefindData<SearchHit>(dist, lang, query);
 }
