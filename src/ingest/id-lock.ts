@@ -53,12 +53,7 @@ export function fingerprint(text: string): string {
 
 /** Dice similarity of two word sets, 0..1. */
 export function similarity(a: string, b: string): number {
-  const x = new Set(words(a));
-  const y = new Set(words(b));
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const w of x) if (y.has(w)) shared++;
-  return (2 * shared) / (x.size + y.size);
+  return dice(new Set(words(a)), new Set(words(b)));
 }
 
 /** Dice similarity of two word sets, 0..1 (see similarity). */

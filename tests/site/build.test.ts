@@ -2,7 +2,7 @@
  * Heavy test: emit the sample handbook, build the real site with `astro build`, check the HTML,
  * the published question index and Pagefind search (Russian stemming).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,10 +16,6 @@ const html = (path: string): Promise<string> => readFile(join(site.dist, path), 
 beforeAll(async () => {
   site = await buildSite(sampleHandbook());
 }, 600_000);
-
-afterAll(async () => {
-  await site?.restore();
-});
 
 describe('built site', () => {
   it('builds ru pages at the root and en pages under /en/', async () => {

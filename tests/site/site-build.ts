@@ -17,8 +17,6 @@ export interface SiteBuild {
   files: Map<string, string>;
   /** Build log (stdout + stderr). */
   log: string;
-  /** Kept for callers; the copy is rebuilt afresh on every call, so nothing to restore. */
-  restore(): Promise<void>;
 }
 
 /** Emit `handbook` into a fresh project copy and run `astro build` there. */
@@ -27,5 +25,5 @@ export async function buildSite(handbook: Handbook, langs: Lang[] = ['ru', 'en']
   const dir = projectCopy('sample');
   await writeSiteAtomically(files, join(dir, 'src/content/docs'));
   const log = await astroBuildIn(dir);
-  return { dist: join(dir, 'dist'), files, log, restore: async () => {} };
+  return { dist: join(dir, 'dist'), files, log };
 }
