@@ -80,28 +80,47 @@ function patterns(term: GlossaryTerm): Pattern[] {
   return out;
 }
 
-/** Whether `pattern` occurs in `text` (a word list) at position `i`. */
-function occursAt(pattern: Pattern, text: readonly string[], i: number): boolean {
-  if (i + pattern.words.length > text.length) return false;
-  for (let k = 0; k < pattern.words.length; k++) {
-    const word = text[i + k];
-    const form = pattern.words[k];
-    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
-  }
-  return true;
-}
-
 /** Index key of a pattern: the first two characters of its first word (one if that is all). */
 const patternKey = (pattern: Pattern) => pattern.words[0].slice(0, 2);
 
+/** A pattern of one term, as indexed by the matcher. */
+interface Entry {
+  term: number;
+  pattern: Pattern;
+}
+
 /**
- * A matcher over the whole glossary: text -> the terms it mentions, in glossary order.
- * Patterns are indexed by the start of their first word, so each text word is only checked
- * against the few patterns that can start there (trying every pattern of every term on every
- * text made matching the slowest ingestion step; see BENCHMARKS.md).
+ * A text split into words and matched on its own: the terms whose forms occur inside it, and
+ * the forms of several words that start near its end and may run on into a following text.
  */
-export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: string) => GlossaryTerm[] {
-  const byKey = new Map<string, { term: number; pattern: Pattern }[]>();
+export interface TermText {
+  words: readonly string[];
+  /** Indexes of the terms found inside the text, each once. */
+  terms: readonly number[];
+  /** Forms that start at word `at` and are longer than the rest of the text. */
+  open: readonly { at: number; entry: Entry }[];
+}
+
+/**
+ * Term matching over texts that are split once and then matched in several combinations (a
+ * question's title, question, answer and all texts): `split` matches a text on its own, once;
+ * `match` takes a list of split texts read as if joined by newlines (a form of several words
+ * may run on from one text into the next, as in the joined text) and returns the indexes of the
+ * terms they mention, ascending.
+ */
+export interface TermIndex {
+  split(text: string): TermText;
+  match(texts: readonly TermText[]): number[];
+}
+
+/**
+ * Builds the term index of a glossary. Patterns are indexed by the start of their first word,
+ * so each text word is only checked against the few patterns that can start there (trying
+ * every pattern of every term on every text made matching the slowest ingestion step; see
+ * BENCHMARKS.md).
+ */
+export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
+  const byKey = new Map<string, Entry[]>();
   glossary.terms.forEach((term, index) => {
     for (const pattern of patterns(term)) {
       const key = patternKey(pattern);
@@ -111,7 +130,7 @@ export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: str
     }
   });
   // The patterns whose first word a text word matches, worked out once per distinct word.
-  const startingWith = new Map<string, { term: number; pattern: Pattern }[]>();
+  const startingWith = new Map<string, Entry[]>();
   const starting = (word: string) => {
     let list = startingWith.get(word);
     if (list === undefined) {
@@ -127,45 +146,176 @@ export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: str
     }
     return list;
   };
-  return (text: string) => {
-    const list = words(text);
-    const found = new Set<number>();
-    for (let i = 0; i < list.length; i++) {
-      for (const { term, pattern } of starting(list[i])) {
-        if (!found.has(term) && (pattern.words.length === 1 || occursAt(pattern, list, i))) found.add(term);
+  // Terms already found by the current split or match call carry its number (no set per call).
+  const stamp = new Int32Array(glossary.terms.length);
+  let calls = 0;
+  return {
+    split(text) {
+      const call = ++calls;
+      const list = words(text);
+      const terms: number[] = [];
+      const open: { at: number; entry: Entry }[] = [];
+      for (let i = 0; i < list.length; i++) {
+        for (const entry of starting(list[i])) {
+          const { term, pattern } = entry;
+          if (stamp[term] === call) continue;
+          if (i + pattern.words.length > list.length) open.push({ at: i, entry });
+          else if (pattern.words.length === 1 || occursAt(pattern, list, i)) {
+            stamp[term] = call;
+            terms.push(term);
+          }
+        }
       }
-    }
-    return [...found].sort((a, b) => a - b).map((index) => glossary.terms[index]);
+      return { words: list, terms, open };
+    },
+    match(texts) {
+      const call = ++calls;
+      const found: number[] = [];
+      texts.forEach((text, t) => {
+        for (const term of text.terms) {
+          if (stamp[term] !== call) {
+            stamp[term] = call;
+            found.push(term);
+          }
+        }
+        for (const { at, entry } of text.open) {
+          if (stamp[entry.term] !== call && occursAcross(entry.pattern, texts, t, at)) {
+            stamp[entry.term] = call;
+            found.push(entry.term);
+          }
+        }
+      });
+      return found.sort((a, b) => a - b);
+    },
   };
 }
 
-/** Every text of a question in both languages: title, prompt, answer parts, follow-ups. */
-export function questionTexts(q: Question): string[] {
-  const content = (c: Content | undefined) => (c ? plainText(c.children as never) : '');
-  const texts = [q.title, content(q.prompt), ...Object.values(q.answer ?? {}).map(content), ...q.followUps];
-  for (const lang of ['ru', 'en'] as Lang[]) {
-    const tr = q.translations?.[lang];
-    if (!tr) continue;
-    texts.push(tr.title ?? '', content(tr.prompt), ...Object.values(tr.answer ?? {}).map(content), ...(tr.followUps ?? []));
+/** Whether `pattern` occurs in `text` (a word list) at position `i`. */
+function occursAt(pattern: Pattern, text: readonly string[], i: number): boolean {
+  if (i + pattern.words.length > text.length) return false;
+  for (let k = 0; k < pattern.words.length; k++) {
+    const word = text[i + k];
+    const form = pattern.words[k];
+    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
   }
-  return texts.filter(Boolean);
+  return true;
+}
+
+/**
+ * Whether `pattern` occurs at word `i` of text `t` of `texts` (read as one word list, so a
+ * pattern may continue into the following texts).
+ */
+function occursAcross(pattern: Pattern, texts: readonly TermText[], t: number, i: number): boolean {
+  for (let k = 0; k < pattern.words.length; k++, i++) {
+    while (t < texts.length && i >= texts[t].words.length) {
+      t++;
+      i = 0;
+    }
+    if (t >= texts.length) return false;
+    const word = texts[t].words[i];
+    const form = pattern.words[k];
+    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
+  }
+  return true;
+}
+
+/**
+ * A matcher over the whole glossary: text -> the terms it mentions, in glossary order
+ * (see createTermIndex).
+ */
+export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: string) => GlossaryTerm[] {
+  const index = createTermIndex(glossary);
+  return (text: string) => index.match([index.split(text)]).map((i) => glossary.terms[i]);
+}
+
+/** Where a question mentions glossary terms (term indexes into the glossary, ascending). */
+export interface QuestionTerms {
+  /** Terms of any text: title, prompt, answer parts, follow-ups, in every language. */
+  all: number[];
+  /** Terms of the titles (source and translations): what the question is about. */
+  titles: number[];
+  /** Terms of what the question asks: title, prompt and follow-ups in every language. */
+  asked: number[];
+  /** Terms of the answers in every language. */
+  answered: number[];
+}
+
+const contentText = (c: Content | undefined) => (c ? plainText(c.children as never) : '');
+
+/**
+ * Matches the glossary in every question once: each text is split into words once, then
+ * matched as the title, question, answer and whole-question combinations that the search
+ * keywords (matchTerms) and related questions (related.ts questionConcepts) use. Each
+ * combination gives exactly the terms of its texts joined by newlines.
+ */
+export function findQuestionTerms(questions: readonly Question[], glossary: Pick<Glossary, 'terms'>): Map<string, QuestionTerms> {
+  const index = createTermIndex(glossary);
+  const split = (text: string) => index.split(text);
+  return new Map(
+    questions.map((q) => {
+      const title = split(q.title);
+      const prompt = split(contentText(q.prompt));
+      const answers = Object.values(q.answer ?? {}).map((c) => split(contentText(c)));
+      const followUps = q.followUps.map(split);
+      // Translations in object order (titles, asked, answered) and in ru, en order (all).
+      const translated = new Map<unknown, { title: TermText; prompt: TermText; answers: TermText[]; followUps: TermText[] }>();
+      const translation = (tr: NonNullable<NonNullable<Question['translations']>[Lang]>) => {
+        let texts = translated.get(tr);
+        if (!texts) {
+          texts = {
+            title: split(tr.title ?? ''),
+            prompt: split(contentText(tr.prompt)),
+            answers: Object.values(tr.answer ?? {}).map((c) => split(contentText(c))),
+            followUps: (tr.followUps ?? []).map(split),
+          };
+          translated.set(tr, texts);
+        }
+        return texts;
+      };
+      const inOrder = Object.values(q.translations ?? {}).flatMap((tr) => (tr ? [translation(tr)] : []));
+      const titleTexts = [title, ...Object.values(q.translations ?? {}).map((tr) => (tr ? translation(tr).title : split('')))];
+      const allTexts = [title, prompt, ...answers, ...followUps];
+      for (const lang of ['ru', 'en'] as Lang[]) {
+        const tr = q.translations?.[lang];
+        if (!tr) continue;
+        const texts = translation(tr);
+        allTexts.push(texts.title, texts.prompt, ...texts.answers, ...texts.followUps);
+      }
+      return [
+        q.id,
+        {
+          all: index.match(allTexts),
+          titles: index.match(titleTexts),
+          asked: index.match([title, prompt, ...followUps, ...inOrder.flatMap((t) => [t.title, t.prompt, ...t.followUps])]),
+          answered: index.match([...answers, ...inOrder.flatMap((t) => t.answers)]),
+        },
+      ];
+    }),
+  );
+}
+
+/** A matched term as the question model stores it. */
+function termRef(term: GlossaryTerm, inTitle: boolean): TermRef {
+  const ref: TermRef = { ru: term.ru, en: term.en, alt: [...term.enAlt, ...term.ruAlt] };
+  if (inTitle) ref.inTitle = true;
+  return ref;
 }
 
 /**
  * The glossary terms each question mentions, in glossary order.
+ * @param found The questions' terms when already matched (findQuestionTerms).
  * @returns question id -> matched terms (canonical ru/en forms).
  */
-export function matchTerms(questions: readonly Question[], glossary: Pick<Glossary, 'terms'>): Map<string, TermRef[]> {
-  const match = createTermMatcher(glossary);
+export function matchTerms(
+  questions: readonly Question[],
+  glossary: Pick<Glossary, 'terms'>,
+  found: ReadonlyMap<string, QuestionTerms> = findQuestionTerms(questions, glossary),
+): Map<string, TermRef[]> {
   return new Map(
     questions.map((q) => {
-      const titles = new Set(match([q.title, ...Object.values(q.translations ?? {}).map((tr) => tr?.title ?? '')].join('\n')));
-      const refs = match(questionTexts(q).join('\n')).map((t): TermRef => {
-        const ref: TermRef = { ru: t.ru, en: t.en, alt: [...t.enAlt, ...t.ruAlt] };
-        if (titles.has(t)) ref.inTitle = true;
-        return ref;
-      });
-      return [q.id, refs];
+      const { all, titles } = found.get(q.id)!;
+      const inTitle = new Set(titles);
+      return [q.id, all.map((i) => termRef(glossary.terms[i], inTitle.has(i)))];
     }),
   );
 }

@@ -14,7 +14,7 @@ import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceS
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
-import { loadGlossary, matchTerms, type Glossary } from './glossary.ts';
+import { findQuestionTerms, loadGlossary, matchTerms, type Glossary, type QuestionTerms } from './glossary.ts';
 import { computeRelated, idResolver, loadRelations, questionConcepts, type RelatedStats } from './related.ts';
 import { loadPlans } from './plans.ts';
 
@@ -223,7 +223,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
   const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
   const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
-  const questions = withTerms(overlaid, glossary);
+  // Glossary terms are matched once: search keywords (terms, tags) and related questions use them.
+  const found = glossary ? findQuestionTerms(overlaid, glossary) : undefined;
+  const questions = withTerms(overlaid, glossary, found);
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -232,7 +234,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
-  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary);
+  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary, found);
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
   return {
     handbook: { questions: linked, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels), plans, relatedStats },
@@ -245,9 +247,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
  * Adds the glossary terms each question mentions (`terms`) and their English names as `tags`.
  * Without a glossary the questions are returned unchanged.
  */
-function withTerms(questions: Question[], glossary: Glossary | undefined): Question[] {
+function withTerms(questions: Question[], glossary: Glossary | undefined, found?: ReadonlyMap<string, QuestionTerms>): Question[] {
   if (!glossary) return questions;
-  const matched = matchTerms(questions, glossary);
+  const matched = matchTerms(questions, glossary, found);
   return questions.map((q) => {
     const terms = matched.get(q.id) ?? [];
     return terms.length === 0 ? q : { ...q, terms, tags: [...new Set([...q.tags, ...terms.map((t) => t.en)])] };
@@ -255,9 +257,15 @@ function withTerms(questions: Question[], glossary: Glossary | undefined): Quest
 }
 
 /** Adds `related` (ranked related question ids, see related.ts) to every question. */
-function withRelated(questions: Question[], retiredIds: string[], input: PipelineInput, glossary: Glossary | undefined): { questions: Question[]; stats: RelatedStats } {
+function withRelated(
+  questions: Question[],
+  retiredIds: string[],
+  input: PipelineInput,
+  glossary: Glossary | undefined,
+  found?: ReadonlyMap<string, QuestionTerms>,
+): { questions: Question[]; stats: RelatedStats } {
   const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
-  const { related, stats } = computeRelated(questions, { concepts: questionConcepts(questions, glossary), manual });
+  const { related, stats } = computeRelated(questions, { concepts: questionConcepts(questions, glossary, found), manual });
   return { questions: questions.map((q) => ({ ...q, related: related.get(q.id) ?? [] })), stats };
 }
 

@@ -13,9 +13,8 @@
  */
 import { z } from 'zod';
 import { parseDataFile, DataFileError } from './data-file.ts';
-import { createTermMatcher, type Glossary } from './glossary.ts';
-import { plainText } from './mdast.ts';
-import { hasAnswer, type Content, type Question } from './model.ts';
+import { findQuestionTerms, type Glossary, type QuestionTerms } from './glossary.ts';
+import { hasAnswer, type Question } from './model.ts';
 
 /** A data file's name (for errors) and text. */
 interface DataText {
@@ -34,37 +33,30 @@ interface DataText {
  */
 export type Concepts = Map<string, number>;
 
-/** Concept weights of every question (id -> concept -> weight). */
-export function questionConcepts(questions: readonly Question[], glossary?: Pick<Glossary, 'terms'>): Map<string, Concepts> {
-  const match = glossary ? createTermMatcher(glossary) : () => [];
-  const termNames = new Set(glossary?.terms.map((t) => t.en) ?? []);
+/**
+ * Concept weights of every question (id -> concept -> weight).
+ * @param found The questions' glossary terms when already matched (glossary.ts findQuestionTerms).
+ */
+export function questionConcepts(
+  questions: readonly Question[],
+  glossary?: Pick<Glossary, 'terms'>,
+  found?: ReadonlyMap<string, QuestionTerms>,
+): Map<string, Concepts> {
+  const terms = glossary?.terms ?? [];
+  const matched = glossary ? (found ?? findQuestionTerms(questions, glossary)) : undefined;
+  const termNames = new Set(terms.map((t) => t.en));
   return new Map(
     questions.map((q) => {
       const concepts: Concepts = new Map();
-      for (const term of match(askedText(q))) concepts.set(`term:${term.en}`, 1);
-      for (const term of match(answerText(q))) if (!concepts.has(`term:${term.en}`)) concepts.set(`term:${term.en}`, 0.5);
+      const where = matched?.get(q.id);
+      if (where) {
+        for (const i of where.asked) concepts.set(`term:${terms[i].en}`, 1);
+        for (const i of where.answered) if (!concepts.has(`term:${terms[i].en}`)) concepts.set(`term:${terms[i].en}`, 0.5);
+      }
       for (const tag of q.tags) if (!termNames.has(tag)) concepts.set(`tag:${tag}`, 1);
       return [q.id, concepts];
     }),
   );
-}
-
-const blocks = (c: Content | undefined) => (c ? plainText(c.children as never) : '');
-
-/** What a question asks: title, prompt and follow-ups in every language. */
-export function askedText(q: Question): string {
-  const parts = [q.title, blocks(q.prompt), ...q.followUps];
-  for (const tr of Object.values(q.translations ?? {})) {
-    if (tr) parts.push(tr.title ?? '', blocks(tr.prompt), ...(tr.followUps ?? []));
-  }
-  return parts.join('\n');
-}
-
-/** A question's answer text in every language. */
-function answerText(q: Question): string {
-  const parts = Object.values(q.answer ?? {}).map(blocks);
-  for (const tr of Object.values(q.translations ?? {})) if (tr) parts.push(...Object.values(tr.answer ?? {}).map(blocks));
-  return parts.join('\n');
 }
 
 /* ---------- content/relations.yaml ---------- */

@@ -10,7 +10,7 @@ import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
-import { createTermMatcher, loadGlossary, searchKeywords } from '../../src/ingest/glossary.ts';
+import { createTermMatcher, findQuestionTerms, loadGlossary, matchTerms, searchKeywords } from '../../src/ingest/glossary.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { DataFileError } from '../../src/ingest/data-file.ts';
 import { paragraph, root, text } from '../../src/ingest/mdast.ts';
@@ -155,6 +155,32 @@ describe('glossary', () => {
     expect(names('Use BN after conv')).toEqual(['batch normalization']);
     expect(names('A BNN is Bayesian')).toEqual([]);
     expect(names('непереобучение')).toEqual([]);
+  });
+
+  it('finds the terms of a question once: titles, asked, answered, forms running on across texts', () => {
+    const terms = [
+      { ru: 'дропаут', en: 'dropout', ruAlt: [], enAlt: [] },
+      { ru: 'пакетная нормализация', en: 'batch normalization', ruAlt: [], enAlt: [] },
+      { ru: 'переобучен', en: 'overfitting', ruAlt: [], enAlt: [] },
+    ];
+    const q: Question = {
+      ...base,
+      title: 'Что такое dropout и пакетная',
+      prompt: root([paragraph([text('нормализация?')])]),
+      answer: { short: root([paragraph([text('Против переобучения.')])]) },
+      followUps: [],
+      translations: { en: { title: 'What is dropout?' } },
+    };
+    const found = findQuestionTerms([q], { terms }).get(q.id)!;
+    expect(found).toEqual({ all: [0, 1, 2], titles: [0], asked: [0, 1], answered: [2] });
+    // The same terms as matching the joined texts.
+    const match = createTermMatcher({ terms });
+    expect(match('Что такое dropout и пакетная\nнормализация?').map((t) => t.en)).toEqual(['dropout', 'batch normalization']);
+    expect(matchTerms([q], { terms }).get(q.id)!.map((t) => [t.en, t.inTitle ?? false])).toEqual([
+      ['dropout', true],
+      ['batch normalization', false],
+      ['overfitting', false],
+    ]);
   });
 
   it('gives every shipped question its terms, with both languages as search keywords', () => {
