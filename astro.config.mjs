@@ -3,11 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import remarkQuestionAnchors from './src/integrations/remark-question-anchors.ts';
-import rehypeKatexPagefind from './src/integrations/rehype-katex-pagefind.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { markdownFeatures, markdownPlugins } from './src/integrations/markdown.ts';
 import handbookPermalinks from './src/integrations/permalinks.ts';
 
 /**
@@ -21,13 +18,11 @@ export default defineConfig({
   // Neutral placeholder (no real deployment yet); needed for the sitemap and canonical URLs.
   site: 'https://ml-interview-handbook.example',
   markdown: {
-    // Astro 7 reads plugins only from the processor. Smart punctuation is off: source text is
-    // data and must render literally (`--lr`, "quotes").
-    processor: unified({
-      remarkPlugins: [remarkMath, remarkQuestionAnchors],
-      rehypePlugins: [rehypeKatex, rehypeKatexPagefind],
-      smartypants: false,
-    }),
+    // Sätteri, Astro 7's Rust Markdown/MDX engine (Starlight and the links validator support it):
+    // the unified (remark/rehype) pipeline compiled the generated MDX 3-4x slower, which decided
+    // the build time at 10,000 questions (BENCHMARKS.md). Math is parsed by Sätteri and rendered
+    // by KaTeX in satteri-katex (src/integrations/markdown.ts).
+    processor: satteri({ features: { ...markdownFeatures }, mdastPlugins: markdownPlugins() }),
   },
   vite: {
     resolve: {

@@ -11,5 +11,3 @@ export { default as Original } from './Original.astro';
 export { default as Untranslated } from './Untranslated.astro';
 export { default as StudyGuideCover } from './StudyGuideCover.astro';
 export { default as StudyGuideToc } from './StudyGuideToc.astro';
-export { default as StudyGuideTopic } from './StudyGuideTopic.astro';
-export { default as StudyGuideGroup } from './StudyGuideGroup.astro';

@@ -1,8 +1,9 @@
 /**
  * Renders the study guide of one edition to PDF with the system Chromium.
  *
- * The built site is served from `dist/` (serveStatic); the study guide index page is opened, its
- * parts are loaded into it and it is prepared in the DOM (prepare.ts) and printed twice: the first PDF tells on which page every TOC target
+ * The built site is served from `dist/` (serveStatic); the study guide page (cover + contents) is
+ * opened, the questions of the topic pages it links to are loaded into it, and it is prepared in
+ * the DOM (prepare.ts) and printed twice: the first PDF tells on which page every TOC target
  * lands (named destinations, read with poppler's `pdfinfo -dests`), the numbers are written into
  * the TOC and answer links, and the second print is the result (checked to have the same
  * pages; a third pass runs if filling in numbers moved anything).
@@ -111,9 +112,9 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
     if (!response || !response.ok()) {
       throw new Error(`study guide page not found at ${url} (status ${response?.status()}): rebuild the site (npm run build)`);
     }
-    // The index holds the cover and contents; the questions are in the part pages it links to.
+    // The study guide page holds the cover and contents; the questions are on the topic pages it links to.
     const stitched: StitchResult = await page.evaluate(stitchStudyGuide);
-    if (stitched.failed.length > 0) throw new Error(`study guide parts missing: ${stitched.failed.join(', ')}: rebuild the site (npm run build)`);
+    if (stitched.failed.length > 0) throw new Error(`topic pages missing from the build: ${stitched.failed.join(', ')}: rebuild the site (npm run build)`);
     await page.emulateMedia({ media: 'print' });
     const canonical = await page.evaluate(() => document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '');
     const siteUrl = options.siteUrl ?? (canonical ? new URL('/', canonical).href : 'https://example.invalid/');

@@ -40,35 +40,46 @@ export interface PrepareResult {
 
 /** What {@link stitchStudyGuide} did. */
 export interface StitchResult {
-  /** Part pages loaded, in order. */
+  /** Topic pages loaded, in order. */
   parts: string[];
-  /** Parts that could not be loaded (`<url>: <status>`). */
+  /** Pages that could not be loaded (`<url>: <status>`) or hold no content. */
   failed: string[];
 }
 
 /**
- * Loads the study guide parts into the index page (cover + contents): every page the contents
- * link to under the index's path, in contents order. Each part's topic section goes after the
- * contents; the parts of one topic merge into its first section (a group label that only
- * repeats the previous one at a part boundary is dropped). Run before {@link prepareStudyGuide}.
+ * Loads the questions of the topic pages the contents link to into the study guide page: one
+ * `<section class="sg-topic" data-topic>` per topic (in contents order, topic ids from the
+ * contents' `data-sg-topics`) with an `<h2 id="topic-<id>">` heading, then the content of each of
+ * the topic's pages: section headings become group labels (`<p class="sg-group">`; a label
+ * that only repeats the previous one at a page boundary is dropped), questions and everything
+ * else is moved over as it is. Run before {@link prepareStudyGuide}.
  */
 export async function stitchStudyGuide(): Promise<StitchResult> {
   const doc = document;
   const content = doc.querySelector('.sl-markdown-content');
   if (!content) throw new Error('study guide page has no .sl-markdown-content');
+  const toc = doc.querySelector<HTMLElement>('.sg-toc[data-sg-topics]');
+  if (!toc) throw new Error('study guide page has no contents (.sg-toc[data-sg-topics])');
   const base = new URL(location.href);
   base.hash = '';
   base.search = '';
-  const urls: string[] = [];
-  for (const a of doc.querySelectorAll<HTMLAnchorElement>('.sg-toc__list a[href]')) {
-    const url = new URL(a.getAttribute('href') ?? '', base);
-    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname) || url.pathname === base.pathname) continue;
-    const href = url.origin + url.pathname;
-    if (!urls.includes(href)) urls.push(href);
-  }
+  const topicIds = (toc.dataset.sgTopics ?? '').split(' ').filter(Boolean);
+  const items = [...toc.querySelectorAll(':scope .sg-toc__list > ul > li')];
+  if (items.length !== topicIds.length) throw new Error(`study guide contents: ${items.length} topics listed, ${topicIds.length} topic ids`);
+  const topics = items.map((item, index) => {
+    const urls: string[] = [];
+    for (const a of item.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      const url = new URL(a.getAttribute('href') ?? '', base);
+      if (url.origin !== base.origin) continue;
+      const href = url.origin + url.pathname;
+      if (!urls.includes(href)) urls.push(href);
+    }
+    return { id: topicIds[index], name: item.querySelector('a')?.textContent ?? topicIds[index], urls };
+  });
   const failed: string[] = [];
+  const all = topics.flatMap((topic) => topic.urls);
   const texts = await Promise.all(
-    urls.map(async (url) => {
+    all.map(async (url) => {
       const response = await fetch(url);
       if (!response.ok) {
         failed.push(`${url}: ${response.status}`);
@@ -77,28 +88,44 @@ export async function stitchStudyGuide(): Promise<StitchResult> {
       return response.text();
     }),
   );
+  const pageText = new Map(all.map((url, index) => [url, texts[index]]));
   const parser = new DOMParser();
-  const byTopic = new Map<string, HTMLElement>();
-  for (const text of texts) {
-    if (!text) continue;
-    const partDoc = parser.parseFromString(text, 'text/html');
-    for (const section of partDoc.querySelectorAll<HTMLElement>('.sl-markdown-content section.sg-topic')) {
-      const imported = doc.importNode(section, true);
-      const topic = imported.dataset.topic ?? '';
-      const existing = byTopic.get(topic);
-      if (!existing) {
-        byTopic.set(topic, imported);
-        content.append(imported);
+  for (const topic of topics) {
+    const section = doc.createElement('section');
+    section.className = 'sg-topic';
+    section.dataset.topic = topic.id;
+    const heading = doc.createElement('h2');
+    heading.id = `topic-${topic.id}`;
+    heading.className = 'sg-topic__title';
+    heading.textContent = topic.name;
+    section.append(heading);
+    let lastGroup: string | null = null;
+    for (const url of topic.urls) {
+      const text = pageText.get(url);
+      if (!text) continue;
+      const page = parser.parseFromString(text, 'text/html').querySelector('.sl-markdown-content');
+      if (!page) {
+        failed.push(`${url}: no .sl-markdown-content`);
         continue;
       }
-      const children = [...imported.children].filter((child) => !(child.tagName === 'H2' && child.classList.contains('sg-topic__title')));
-      const groups = existing.querySelectorAll('.sg-group');
-      const lastGroup = groups[groups.length - 1]?.textContent;
-      if (children[0]?.classList.contains('sg-group') && children[0].textContent === lastGroup) children.shift();
-      existing.append(...children);
+      for (const child of [...page.children]) {
+        const h2 = child.matches('h2') ? child : child.matches('.sl-heading-wrapper') ? child.querySelector('h2') : null;
+        if (h2) {
+          const name = (h2.textContent ?? '').trim();
+          if (name === lastGroup) continue;
+          lastGroup = name;
+          const group = doc.createElement('p');
+          group.className = 'sg-group';
+          group.textContent = name;
+          section.append(group);
+          continue;
+        }
+        section.append(doc.importNode(child, true));
+      }
     }
+    content.append(section);
   }
-  return { parts: urls, failed };
+  return { parts: all, failed };
 }
 
 /**

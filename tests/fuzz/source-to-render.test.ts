@@ -1,8 +1,9 @@
 /**
  * Fuzz: random and adversarial text goes into a valid source (question bank, Q:/A: notes page),
  * through the whole ingestion pipeline and the emitter, and the emitted page is compiled and run
- * with @mdx-js/mdx and the site's remark plugins (remark-math, remark-directive,
- * remark-question-anchors), with a JSX runtime stub that records the element tree.
+ * the way the site compiles it (Sätteri with the site's features and question anchors; math left
+ * as TeX so text can be compared), with a JSX runtime stub that records the element tree
+ * (tests/helpers/mdx.ts).
  *
  * Properties: the compile never fails on content; nothing in the text executes (an expression
  * `{globalThis.__pwned=1}` in the text never runs, no <script> element appears); the rendered
@@ -12,16 +13,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { evaluate } from '@mdx-js/mdx';
-import remarkMath from 'remark-math';
-import remarkDirective from 'remark-directive';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import remarkQuestionAnchors from '../../src/integrations/remark-question-anchors.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { plainText } from '../../src/ingest/mdast.ts';
 import type { Question } from '../../src/ingest/model.ts';
+import { find, renderMdx, textOf } from '../helpers/mdx.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const topics = parseDocument(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
@@ -31,56 +29,12 @@ const DATA = {
   slugs: { file: 'slugs.yaml', text: readFileSync(join(ROOT, 'content/slugs.yaml'), 'utf8') },
 };
 
-/* ---------- a JSX runtime that records elements ---------- */
-
-interface Element {
-  type: string;
-  props: Record<string, unknown>;
-}
-const Fragment = Symbol('Fragment');
-const jsx = (type: unknown, props: Record<string, unknown>): unknown => {
-  if (type === Fragment) return props.children;
-  if (typeof type === 'function') return type(props);
-  return { type: String(type), props } satisfies Element;
-};
-const runtime = { Fragment, jsx, jsxs: jsx };
-
-/** A stub for each component the page imports from '@handbook/components'. */
-function stubs(page: string): Record<string, (props: Record<string, unknown>) => Element> {
-  const names = /^import \{([^}]*)\} from '@handbook\/components';$/m.exec(page)?.[1].split(',').map((n) => n.trim()) ?? [];
-  return Object.fromEntries(names.map((name) => [name, (props: Record<string, unknown>) => ({ type: name, props })]));
-}
-
-const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && 'type' in node && 'props' in node;
-const kids = (node: unknown): unknown[] => (Array.isArray(node) ? node : isElement(node) ? [node.props.children ?? []].flat() : []);
-
-function textOf(node: unknown): string {
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  return kids(node).map(textOf).join('');
-}
-
-function find(node: unknown, test: (e: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  const walk = (n: unknown) => {
-    if (isElement(n) && test(n)) out.push(n);
-    for (const child of kids(n)) walk(child);
-  };
-  walk(node);
-  return out;
-}
-
 /** Markdown collapses runs of whitespace and trims block edges. */
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Compiles and runs a generated page; returns the rendered element tree. */
+/** Compiles and runs a generated page (math left as TeX text, for text comparison). */
 async function render(page: string): Promise<unknown> {
-  const body = page.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^import \{[^}]*\} from '@handbook\/components';$/m, '');
-  const mod = await evaluate(body, {
-    ...runtime,
-    remarkPlugins: [remarkMath, remarkDirective, remarkQuestionAnchors],
-    development: false,
-  } as Parameters<typeof evaluate>[1]);
-  return mod.default({ components: stubs(page) });
+  return renderMdx(page, { katex: false });
 }
 
 /** Ingests one source and renders the (Russian) page holding its first question. */
@@ -114,7 +68,7 @@ const lineText = fc
 /** Source text whose line reads as the given `kind` of line in no other way. */
 const titleText = lineText.map((s) => `Вопрос ${s}`.trimEnd() + ' ?');
 
-const RUNS = 40;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 describe('fuzz: source text -> ingestion -> MDX compile -> rendered text', () => {
   it('question bank titles render literally and never execute', { timeout: 60_000 }, async () => {

@@ -9,7 +9,7 @@ import { DEFAULT_PAGE_SIZE } from './paginate.ts';
 import { DATA_DIR, pageFile, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
 import { toMdx } from './serialize.ts';
 import { sourcesPage } from './sources-page.ts';
-import { studyGuidePages } from './study-guide.ts';
+import { studyGuidePage } from './study-guide.ts';
 import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
 import { linksData } from './related.ts';
@@ -62,8 +62,9 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     files.set(pageFile(lang, '404'), toMdx(notFoundPage(lang)));
     const guideTopics = paginated.map(({ topic, pages }) => ({ topic, pages: topicPages(topic, pages, lang, handbook.labels ?? {}, elements) }));
     for (const { pages } of guideTopics) for (const page of pages) files.set(page.file, toMdx(page.tree));
-    // The study guide: an index (cover, contents) and one part per topic page.
-    for (const page of studyGuidePages(lang, guideTopics, handbook.sources, handbook.labels ?? {})) files.set(page.file, toMdx(page.tree));
+    // The study guide: cover and contents; the PDF script loads the questions from the topic pages.
+    const guide = studyGuidePage(lang, guideTopics, handbook.sources, handbook.labels ?? {});
+    files.set(guide.file, toMdx(guide.tree));
   }
 
   // Reading order: topics in topics.yaml order, each in page order.

@@ -2,7 +2,7 @@
  * One question as an MDX block:
  *
  * <Question id="…">
- *   ### Title              (heading id = question id, set by remark-question-anchors)
+ *   ### Title              (heading id = question id, set by satteri-question-anchors)
  *   prompt
  *   <QuestionMeta … />
  *   <Answer><AnswerPart kind="short">…</AnswerPart>…</Answer>   or   <NoAnswer />
