@@ -180,27 +180,138 @@ const BRIDGES = 16;
 /** With sampled concepts, the candidate pairs each question keeps (its best ones). */
 const KEEP = 4 * 6;
 
+/** Candidate pairs a < b with their shared-concept scores, as parallel arrays (the first `size`). */
+interface Candidates {
+  a: Int32Array;
+  b: Int32Array;
+  score: Float64Array;
+  size: number;
+}
+
 /**
- * Drops (in place) the candidate pairs that are among the `keep` best of neither question
- * (ties: the lower partner index); those are very unlikely to be chosen with a cap of 6.
+ * The candidate pairs (indexes into `c`) that are among the `keep` best of either question
+ * (best: higher score, ties: the lower partner index); the others are very unlikely to be
+ * chosen with a cap of 6. Each question's best are kept in a small sorted buffer, so no
+ * question's whole candidate list is ever sorted.
  */
-function keepBest(candidates: { a: number; b: number; score: number }[], n: number, keep: number): void {
-  const byQuestion: number[][] = Array.from({ length: n }, () => []);
-  candidates.forEach((p, k) => {
-    byQuestion[p.a].push(k);
-    byQuestion[p.b].push(k);
-  });
-  const kept = new Uint8Array(candidates.length);
-  byQuestion.forEach((list, i) => {
-    if (list.length > keep) {
-      const other = (k: number) => (candidates[k].a === i ? candidates[k].b : candidates[k].a);
-      list.sort((x, y) => candidates[y].score - candidates[x].score || other(x) - other(y));
+function keepBest(c: Candidates, n: number, keep: number): number[] {
+  // Question i's best so far, best first: candidate, its score and the partner.
+  const top = new Int32Array(n * keep);
+  const topScore = new Float64Array(n * keep);
+  const topOther = new Int32Array(n * keep);
+  const size = new Int32Array(n);
+  const offer = (i: number, k: number, score: number, other: number) => {
+    const base = i * keep;
+    let m = size[i];
+    if (m === keep) {
+      const w = base + m - 1;
+      if (!(score > topScore[w] || (score === topScore[w] && other < topOther[w]))) return;
+      m--;
     }
-    for (let k = 0; k < list.length && k < keep; k++) kept[list[k]] = 1;
-  });
-  let out = 0;
-  for (let k = 0; k < candidates.length; k++) if (kept[k]) candidates[out++] = candidates[k];
-  candidates.length = out;
+    let j = base + m;
+    for (; j > base && (score > topScore[j - 1] || (score === topScore[j - 1] && other < topOther[j - 1])); j--) {
+      top[j] = top[j - 1];
+      topScore[j] = topScore[j - 1];
+      topOther[j] = topOther[j - 1];
+    }
+    top[j] = k;
+    topScore[j] = score;
+    topOther[j] = other;
+    size[i] = m + 1;
+  };
+  for (let k = 0; k < c.size; k++) {
+    offer(c.a[k], k, c.score[k], c.b[k]);
+    offer(c.b[k], k, c.score[k], c.a[k]);
+  }
+  const kept = new Uint8Array(c.size);
+  for (let i = 0; i < n; i++) for (let j = 0; j < size[i]; j++) kept[top[i * keep + j]] = 1;
+  const out: number[] = [];
+  for (let k = 0; k < kept.length; k++) if (kept[k]) out.push(k);
+  return out;
+}
+
+/**
+ * Sorts candidate indexes best pair first: higher score, then lower a, then lower b. Scores are
+ * replaced by their rank among the distinct scores, so each pair becomes one integer key
+ * (rank, a, b) and a plain numeric sort orders them (no comparator call per comparison); when
+ * the key would not fit a double exactly, it falls back to the comparator.
+ */
+function rankCandidates(c: Candidates, indexes: readonly number[], n: number): { a: Int32Array; b: Int32Array; score: Float64Array } {
+  const m = indexes.length;
+  const out = { a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m) };
+  const scores = new Float64Array(m);
+  for (let j = 0; j < m; j++) scores[j] = c.score[indexes[j]];
+  scores.sort();
+  let distinct = 0;
+  for (let j = 0; j < m; j++) if (j === 0 || scores[j] !== scores[distinct - 1]) scores[distinct++] = scores[j];
+  if (distinct * n * n > Number.MAX_SAFE_INTEGER) {
+    const sorted = [...indexes].sort((x, y) => c.score[y] - c.score[x] || c.a[x] - c.a[y] || c.b[x] - c.b[y]);
+    sorted.forEach((k, j) => {
+      out.a[j] = c.a[k];
+      out.b[j] = c.b[k];
+      out.score[j] = c.score[k];
+    });
+    return out;
+  }
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const k = indexes[j];
+    const score = c.score[k];
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (scores[mid] < score) lo = mid + 1;
+      else hi = mid;
+    }
+    keys[j] = (distinct - 1 - lo) * n * n + c.a[k] * n + c.b[k];
+  }
+  keys.sort();
+  for (let j = 0; j < m; j++) {
+    const rank = Math.floor(keys[j] / (n * n));
+    const pair = keys[j] - rank * n * n;
+    out.a[j] = Math.floor(pair / n);
+    out.b[j] = pair - out.a[j] * n;
+    out.score[j] = scores[distinct - 1 - rank];
+  }
+  return out;
+}
+
+/**
+ * Unordered question pairs collected in flat growing arrays, then grouped by the smaller index
+ * (`other` holds the larger ones of question a's pairs at start[a] .. start[a + 1] - 1, in the
+ * order they were added). Avoids one growing array per question; `expected` is the capacity
+ * to start with.
+ */
+function pairLists(n: number, expected: number) {
+  let lo = new Int32Array(Math.max(expected, 16));
+  let hi = new Int32Array(Math.max(expected, 16));
+  let size = 0;
+  return {
+    add(x: number, y: number): void {
+      if (size === lo.length) {
+        const grow = (old: Int32Array) => {
+          const next = new Int32Array(old.length * 2);
+          next.set(old);
+          return next;
+        };
+        lo = grow(lo);
+        hi = grow(hi);
+      }
+      lo[size] = x < y ? x : y;
+      hi[size] = x < y ? y : x;
+      size++;
+    },
+    grouped(): { start: Int32Array; other: Int32Array } {
+      const start = new Int32Array(n + 1);
+      for (let k = 0; k < size; k++) start[lo[k] + 1]++;
+      for (let i = 0; i < n; i++) start[i + 1] += start[i];
+      const fill = start.slice(0, n);
+      const other = new Int32Array(size);
+      for (let k = 0; k < size; k++) other[fill[lo[k]]++] = hi[k];
+      return { start, other };
+    },
+  };
 }
 
 /** Lexicographic order of two concept lists, ignoring concept `skip`. */
@@ -274,8 +385,8 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   // their other concepts, rarest first, and each is paired with its NEIGHBOURS next ones, so
   // questions that also share rarer concepts (the best-scoring pairs) meet. Every candidate
   // is then scored on all its shared concepts.
-  const partners: number[][] = questions.map(() => []);
-  const pair = (x: number, y: number) => (x < y ? partners[x].push(y) : partners[y].push(x));
+  const pairs = pairLists(n, lists.reduce((sum, list) => sum + (list.length <= ALL_PAIRS ? (list.length * (list.length - 1)) / 2 : list.length * (NEIGHBOURS + BRIDGES)), 0));
+  const pair = pairs.add;
   const signature = own.map(({ c }) => [...c].sort((u, v) => idfs[v] - idfs[u] || u - v));
   let sampled = false;
   lists.forEach((list, c) => {
@@ -303,29 +414,41 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
 
   const excluded = new Set((options.manual?.exclude ?? []).map(pairKey));
   const isExcluded = (a: number, b: number) => excluded.size > 0 && excluded.has(pairKey([questions[a].id, questions[b].id]));
-  const candidates: { a: number; b: number; score: number }[] = [];
-  // Scores a's partners against a's concepts laid out densely (shared concepts are summed in
-  // concept order, as pairScore does); `seen` drops pairs found through several concepts.
+  // Scores a's partners against a's concepts laid out densely (idf times a's weight; shared
+  // concepts are summed in concept order as pairScore does, and a concept a lacks adds 0);
+  // `seen` drops pairs found through several concepts. Concepts of every question as flat
+  // arrays: question i's are at start[i] .. start[i + 1] - 1.
+  const start = new Int32Array(n + 1);
+  own.forEach((o, i) => (start[i + 1] = start[i] + o.c.length));
+  const conceptOf = new Int32Array(start[n]);
+  const weightOf = new Float64Array(start[n]);
+  own.forEach((o, i) => {
+    conceptOf.set(o.c, start[i]);
+    weightOf.set(o.w, start[i]);
+  });
   const dense = new Float64Array(idfs.length);
   const seen = new Int32Array(n).fill(-1);
-  partners.forEach((list, a) => {
-    const x = own[a];
-    for (let s = 0; s < x.c.length; s++) dense[x.c[s]] = x.w[s];
-    for (const b of list) {
+  const partners = pairs.grouped();
+  const total = partners.other.length;
+  const candidates: Candidates = { a: new Int32Array(total), b: new Int32Array(total), score: new Float64Array(total), size: 0 };
+  for (let a = 0; a < n; a++) {
+    for (let s = start[a]; s < start[a + 1]; s++) dense[conceptOf[s]] = idfs[conceptOf[s]] * weightOf[s];
+    for (let p = partners.start[a]; p < partners.start[a + 1]; p++) {
+      const b = partners.other[p];
       if (seen[b] === a) continue;
       seen[b] = a;
-      const y = own[b];
       let score = 0;
-      for (let t = 0; t < y.c.length; t++) {
-        const wa = dense[y.c[t]];
-        if (wa !== 0) score += idfs[y.c[t]] * wa * y.w[t];
+      for (let t = start[b]; t < start[b + 1]; t++) score += dense[conceptOf[t]] * weightOf[t];
+      if (score >= minScore && !isExcluded(a, b)) {
+        candidates.a[candidates.size] = a;
+        candidates.b[candidates.size] = b;
+        candidates.score[candidates.size++] = score;
       }
-      if (score >= minScore && !isExcluded(a, b)) candidates.push({ a, b, score });
     }
-    for (let s = 0; s < x.c.length; s++) dense[x.c[s]] = 0;
-  });
-  if (sampled) keepBest(candidates, n, KEEP);
-  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+    for (let s = start[a]; s < start[a + 1]; s++) dense[conceptOf[s]] = 0;
+  }
+  // Best pair first (ties: lower a, then lower b).
+  const ranked = rankCandidates(candidates, sampled ? keepBest(candidates, n, KEEP) : Array.from({ length: candidates.size }, (_, k) => k), n);
 
   const links: Map<number, number>[] = questions.map(() => new Map());
   const manual = new Set<string>();
@@ -345,16 +468,20 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   // 2. For each unanswered question, its best answered partner with room (best pairs first).
   const bridged = new Set<number>();
   for (let i = 0; i < n; i++) if (!answered[i] && [...links[i].keys()].some((j) => answered[j])) bridged.add(i);
-  for (const { a, b, score } of candidates) {
+  for (let k = 0; k < ranked.a.length; k++) {
+    const a = ranked.a[k];
+    const b = ranked.b[k];
     if (answered[a] === answered[b]) continue;
     const u = answered[a] ? b : a;
     if (bridged.has(u) || links[a].has(b) || !free(a) || !free(b)) continue;
-    link(a, b, score);
+    link(a, b, ranked.score[k]);
     bridged.add(u);
   }
   // 3. Everything else by score.
-  for (const { a, b, score } of candidates) {
-    if (!links[a].has(b) && free(a) && free(b)) link(a, b, score);
+  for (let k = 0; k < ranked.a.length; k++) {
+    const a = ranked.a[k];
+    const b = ranked.b[k];
+    if (!links[a].has(b) && free(a) && free(b)) link(a, b, ranked.score[k]);
   }
 
   const related = new Map<string, string[]>();
