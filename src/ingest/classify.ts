@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Topic } from './model.ts';
 import { DataFileError, parseDataFile } from './data-file.ts';
+import { wordStartMatcher } from './words.ts';
 
 export const TopicsFile = z.object({
   default: z.string(),
@@ -42,12 +43,12 @@ export interface Classification {
   by: 'override' | 'keywords' | 'context' | 'default';
 }
 
-/** Escapes a string for use inside a RegExp. */
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Compiles a keyword into a matcher anchored at a word start (so Russian stems match all endings). */
-function keywordMatcher(keyword: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword.toLowerCase())}`, 'u');
+/**
+ * Compiles a keyword into a test on lower-case text, anchored at a word start (so Russian stems
+ * match all endings): `(?<![\p{L}\p{N}])keyword`, see words.ts wordStartMatcher.
+ */
+function keywordMatcher(keyword: string): (lower: string) => boolean {
+  return wordStartMatcher(keyword.toLowerCase());
 }
 
 export interface Classifier {
@@ -60,18 +61,18 @@ export interface Classifier {
 
 /** Builds a classifier from a loaded topics file. */
 export function createClassifier(rules: TopicsFile): Classifier {
-  const compiled = rules.topics.map((t) => ({
-    id: t.id,
-    matchers: t.keywords.map((keyword) => ({ needle: keyword.toLowerCase(), pattern: keywordMatcher(keyword) })),
-  }));
+  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(keywordMatcher) }));
+
+  /** Number of `matchers` that match lower-case `lower`. */
+  const count = (matchers: readonly ((lower: string) => boolean)[], lower: string) => {
+    let n = 0;
+    for (const matches of matchers) if (matches(lower)) n++;
+    return n;
+  };
 
   function scores(text: string): Map<string, number> {
     const lower = text.toLowerCase();
-    // A plain substring test first: most keywords do not occur at all, and the word-start
-    // regex (Unicode lookbehind) is what made classification slow on large inputs.
-    const count = (matchers: (typeof compiled)[number]['matchers']) =>
-      matchers.filter((m) => lower.includes(m.needle) && m.pattern.test(lower)).length;
-    return new Map(compiled.map((t) => [t.id, count(t.matchers)]));
+    return new Map(compiled.map((t) => [t.id, count(t.matchers, lower)]));
   }
 
   /**
@@ -79,9 +80,11 @@ export function createClassifier(rules: TopicsFile): Classifier {
    * except that the default (catch-all) topic loses every tie to a more specific one.
    */
   function best(text: string): string | undefined {
+    const lower = text.toLowerCase();
     let winner: string | undefined;
     let top = 0;
-    for (const [id, score] of scores(text)) {
+    for (const { id, matchers } of compiled) {
+      const score = count(matchers, lower);
       if (score > top || (score === top && score > 0 && winner === rules.default)) [winner, top] = [id, score];
     }
     return winner;
@@ -98,7 +101,7 @@ export function createClassifier(rules: TopicsFile): Classifier {
       let winner: Topic['subtopics'][number] | undefined;
       let top = 0;
       for (const { sub, matchers } of subtopics.get(topic) ?? []) {
-        const score = matchers.filter((m) => m.test(lower)).length;
+        const score = count(matchers, lower);
         if (score > top) [winner, top] = [sub, score];
       }
       return winner;

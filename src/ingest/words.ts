@@ -6,15 +6,25 @@
  * (cached per code point).
  */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const other = new Map<number, boolean>();
+/** Basic Multilingual Plane code units classified so far: 0 not yet, 1 a word character, 2 not. */
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, boolean>();
 
 function isWordChar(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
   if (cp >= 0x410 && cp <= 0x44f) return true; // А-я
-  let known = other.get(cp);
+  if (cp < 0x10000) {
+    let known = bmp[cp];
+    if (known === 0) {
+      known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+      bmp[cp] = known;
+    }
+    return known === 1;
+  }
+  let known = astral.get(cp);
   if (known === undefined) {
     known = WORD_CHAR.test(String.fromCodePoint(cp));
-    other.set(cp, known);
+    astral.set(cp, known);
   }
   return known;
 }
@@ -24,8 +34,15 @@ export function letterRuns(text: string): string[] {
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const size = cp > 0xffff ? 2 : 1;
+    let cp = text.charCodeAt(i);
+    let size = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        size = 2;
+      }
+    }
     if (isWordChar(cp)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -36,4 +53,29 @@ export function letterRuns(text: string): string[] {
   }
   if (start >= 0) out.push(text.slice(start));
   return out;
+}
+
+/**
+ * A test for `needle` occurring in a text at a word start (not right after a letter or digit):
+ * the same answer as `(?<![\p{L}\p{N}])needle` with the `u` flag, without running a lookbehind
+ * regex over the whole text (indexOf finds the candidates). A needle holding surrogates keeps
+ * that regex (`u` reads the text by code points).
+ */
+export function wordStartMatcher(needle: string): (text: string) => boolean {
+  if (/[\uD800-\uDFFF]/.test(needle)) {
+    const regex = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    return (text) => regex.test(text);
+  }
+  return (text) => {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (at === 0) return true;
+      let cp = text.charCodeAt(at - 1);
+      if (cp >= 0xdc00 && cp <= 0xdfff && at >= 2) {
+        const high = text.charCodeAt(at - 2);
+        if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+      }
+      if (!isWordChar(cp)) return true;
+    }
+    return false;
+  };
 }

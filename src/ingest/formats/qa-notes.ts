@@ -35,7 +35,9 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-const isHeading = (line: string) => PILCROW.test(line) && !QUESTION.test(line);
+/** Whether a line ends with `¶` (PILCROW.test, without the regex's scan from every position). */
+const endsWithPilcrow = (line: string) => line.trimEnd().endsWith('¶');
+const isHeading = (line: string) => endsWithPilcrow(line) && !QUESTION.test(line);
 const isDebris = (line: string) => READING_TIME.test(line) || NAVIGATION.test(line) || line === '¶';
 
 /** Plain-text question title: `¶` dropped, math delimiters removed, TeX kept. */
@@ -92,7 +94,8 @@ export const qaNotes: SourceFormat = {
         close();
         const question = q[1].replace(PILCROW, '').trim();
         if (question === '') throw new ParseError(n, 'Q: without question text');
-        const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+        let next: string | undefined;
+        for (let j = i + 1; j < lines.length && next === undefined; j++) if (lines[j].trim() !== '') next = lines[j];
         if (next === undefined || !ANSWER.test(next.trim())) {
           throw new ParseError(n, `Q: without an A: "${question}" is not followed by an A: line`);
         }

@@ -1,0 +1,34 @@
+/**
+ * Word splitting and word-start matching (src/ingest/words.ts) give exactly what the Unicode
+ * regexes they replace give, on ordinary and awkward text (astral letters, lone surrogates,
+ * combining marks, non-Latin digits).
+ */
+import { describe, expect, it } from 'vitest';
+import { letterRuns, wordStartMatcher } from '../../src/ingest/words.ts';
+
+const SAMPLES = [
+  '',
+  'Что такое dropout? Батч-нормализация (BN) и L2',
+  'ёлка Ёж —  «кавычки» x²  ٣٤ Ⅻ',
+  'e\u0301te café ß straße',
+  '\uD835\uDC00bc 😀x a😀b 𝟘1',
+  'a\uD800b \uDC00c \uD83D',
+  'функции потерь; функции-потерь, суперфункции потерь',
+];
+
+describe('letterRuns', () => {
+  it('splits like /[\\p{L}\\p{N}]+/gu', () => {
+    for (const text of SAMPLES) expect(letterRuns(text)).toEqual(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  });
+});
+
+describe('wordStartMatcher', () => {
+  it('matches like (?<![\\p{L}\\p{N}])needle with the u flag', () => {
+    const needles = ['функции потерь', 'a', 'bc', 'x', 'b', 'потерь', '😀x', '\uDC00c', '1', ''];
+    for (const needle of needles) {
+      const regex = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+      const matches = wordStartMatcher(needle);
+      for (const text of SAMPLES) expect(matches(text), `${needle} in ${text}`).toBe(regex.test(text));
+    }
+  });
+});
