@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Topic } from './model.ts';
 import { DataFileError, parseDataFile } from './data-file.ts';
-import { wordStartMatcher } from './words.ts';
+import { wordStartScanner } from './words.ts';
 
 export const TopicsFile = z.object({
   default: z.string(),
@@ -43,14 +43,6 @@ export interface Classification {
   by: 'override' | 'keywords' | 'context' | 'default';
 }
 
-/**
- * Compiles a keyword into a test on lower-case text, anchored at a word start (so Russian stems
- * match all endings): `(?<![\p{L}\p{N}])keyword`, see words.ts wordStartMatcher.
- */
-function keywordMatcher(keyword: string): (lower: string) => boolean {
-  return wordStartMatcher(keyword.toLowerCase());
-}
-
 export interface Classifier {
   classify(input: ClassifyInput, options?: { useOverrides?: boolean }): Classification;
   /** The subtopic of `topic` whose keywords match `text` most (first listed wins ties), if any. */
@@ -61,18 +53,38 @@ export interface Classifier {
 
 /** Builds a classifier from a loaded topics file. */
 export function createClassifier(rules: TopicsFile): Classifier {
-  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(keywordMatcher) }));
-
-  /** Number of `matchers` that match lower-case `lower`. */
-  const count = (matchers: readonly ((lower: string) => boolean)[], lower: string) => {
+  // Every keyword (topics and subtopics), lower-case, found at word starts (so Russian stems
+  // match all endings: `(?<![\p{L}\p{N}])keyword`) by one scan per text (words.ts).
+  const needles: string[] = [];
+  const needleIndex = new Map<string, number>();
+  const needle = (keyword: string) => {
+    const lower = keyword.toLowerCase();
+    let k = needleIndex.get(lower);
+    if (k === undefined) {
+      k = needles.push(lower) - 1;
+      needleIndex.set(lower, k);
+    }
+    return k;
+  };
+  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(needle) }));
+  const subtopics = new Map(rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(needle) }))]));
+  const scan = wordStartScanner(needles);
+  // The last text scanned: the pipeline asks for a question's topic, then its subtopic.
+  let last: { text: string; found: boolean[] } | undefined;
+  const found = (text: string) => {
+    if (last?.text !== text) last = { text, found: scan(text.toLowerCase()) };
+    return last.found;
+  };
+  /** Number of `matchers` (needle indexes) found. */
+  const count = (matchers: readonly number[], hits: readonly boolean[]) => {
     let n = 0;
-    for (const matches of matchers) if (matches(lower)) n++;
+    for (const k of matchers) if (hits[k]) n++;
     return n;
   };
 
   function scores(text: string): Map<string, number> {
-    const lower = text.toLowerCase();
-    return new Map(compiled.map((t) => [t.id, count(t.matchers, lower)]));
+    const hits = found(text);
+    return new Map(compiled.map((t) => [t.id, count(t.matchers, hits)]));
   }
 
   /**
@@ -80,28 +92,24 @@ export function createClassifier(rules: TopicsFile): Classifier {
    * except that the default (catch-all) topic loses every tie to a more specific one.
    */
   function best(text: string): string | undefined {
-    const lower = text.toLowerCase();
+    const hits = found(text);
     let winner: string | undefined;
     let top = 0;
     for (const { id, matchers } of compiled) {
-      const score = count(matchers, lower);
+      const score = count(matchers, hits);
       if (score > top || (score === top && score > 0 && winner === rules.default)) [winner, top] = [id, score];
     }
     return winner;
   }
 
-  const subtopics = new Map(
-    rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(keywordMatcher) }))]),
-  );
-
   return {
     scores,
     subtopic(topic, text) {
-      const lower = text.toLowerCase();
+      const hits = found(text);
       let winner: Topic['subtopics'][number] | undefined;
       let top = 0;
       for (const { sub, matchers } of subtopics.get(topic) ?? []) {
-        const score = count(matchers, lower);
+        const score = count(matchers, hits);
         if (score > top) [winner, top] = [sub, score];
       }
       return winner;

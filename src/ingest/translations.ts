@@ -87,6 +87,13 @@ export function isWrittenIn(text: string, lang: Lang): boolean {
   return !cyrillic;
 }
 
+/** isWrittenIn for both languages at once (the text's prose is worked out once). */
+function writtenIn(text: string): Record<Lang, boolean> {
+  const prose = proseLetters(text);
+  const cyrillic = /\p{Script=Cyrillic}/u.test(prose);
+  return { ru: cyrillic || !/\p{Script=Latin}{2,}/u.test(prose), en: !cyrillic };
+}
+
 /**
  * The prose of rich content for language checks: its text outside math and code (a caution's
  * title included), one space between nodes. Reads the tree directly: serialising every field to
@@ -122,9 +129,17 @@ function languageFields(q: Question): [FieldName, string | string[]][] {
 
 /** The fields of `q` that the `lang` edition needs translated. */
 export function fieldsNeeding(q: Question, lang: Lang): FieldName[] {
-  return languageFields(q)
-    .filter(([, value]) => (Array.isArray(value) ? value.some((v) => !isWrittenIn(v, lang)) : !isWrittenIn(value, lang)))
-    .map(([name]) => name);
+  return fieldsNeedingByLang(languageFields(q))[lang];
+}
+
+/** For each edition, the fields (from languageFields) it needs translated; each text is checked once. */
+function fieldsNeedingByLang(fields: readonly [FieldName, string | string[]][]): Record<Lang, FieldName[]> {
+  const needs: Record<Lang, FieldName[]> = { ru: [], en: [] };
+  for (const [name, value] of fields) {
+    const checks = (Array.isArray(value) ? value : [value]).map(writtenIn);
+    for (const lang of LANGS) if (checks.some((written) => !written[lang])) needs[lang].push(name);
+  }
+  return needs;
 }
 
 /** A translation problem, reported with the file and the question id. */
@@ -203,7 +218,9 @@ export function applyTranslations(
     if (entry && stale) {
       problems.push({ kind: 'stale', file: entry.file, line: entry.line, id: q.id, message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})` });
     }
-    const available = Object.fromEntries(languageFields(q));
+    const texts = languageFields(q);
+    const available = Object.fromEntries(texts);
+    const needing = fieldsNeedingByLang(texts);
     const translations: Partial<Record<Lang, LocalizedFields>> = {};
     for (const lang of LANGS) {
       const block = entry && !stale ? entry.blocks[lang] : undefined;
@@ -231,7 +248,7 @@ export function applyTranslations(
       if (subtopic) fields.subtopic = subtopic;
       const kind = q.kind === undefined ? undefined : labels.get(q.kind)?.[lang];
       if (kind) fields.kind = kind;
-      const missing = fieldsNeeding(q, lang).filter((name) => block?.[name] === undefined);
+      const missing = needing[lang].filter((name) => block?.[name] === undefined);
       if (missing.length > 0) {
         fields.untranslated = missing;
         if (!stale) {

@@ -79,3 +79,41 @@ export function wordStartMatcher(needle: string): (text: string) => boolean {
     return false;
   };
 }
+
+/**
+ * Finds many needles in a text at once, each at a word start as wordStartMatcher does: one
+ * scan of the text, checking at each position that follows no letter or digit only the needles
+ * that start with its character. Returns, for a text, which needles occur (by index).
+ */
+export function wordStartScanner(needles: readonly string[]): (text: string) => boolean[] {
+  const byFirst = new Map<number, number[]>();
+  // Needles the scan cannot take (empty, or holding surrogates) keep their own matcher.
+  const apart: [number, (text: string) => boolean][] = [];
+  needles.forEach((needle, k) => {
+    if (needle === '' || /[\uD800-\uDFFF]/.test(needle)) {
+      apart.push([k, wordStartMatcher(needle)]);
+      return;
+    }
+    const list = byFirst.get(needle.charCodeAt(0));
+    if (list) list.push(k);
+    else byFirst.set(needle.charCodeAt(0), [k]);
+  });
+  return (text) => {
+    const found: boolean[] = new Array(needles.length).fill(false);
+    let afterWord = false;
+    for (let p = 0; p < text.length; p++) {
+      let cp = text.charCodeAt(p);
+      if (!afterWord) {
+        const list = byFirst.get(cp);
+        if (list !== undefined) for (const k of list) if (!found[k] && text.startsWith(needles[k], p)) found[k] = true;
+      }
+      if (cp >= 0xdc00 && cp <= 0xdfff && p > 0) {
+        const high = text.charCodeAt(p - 1);
+        if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+      }
+      afterWord = isWordChar(cp);
+    }
+    for (const [k, matches] of apart) found[k] = matches(text);
+    return found;
+  };
+}

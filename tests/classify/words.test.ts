@@ -4,7 +4,7 @@
  * combining marks, non-Latin digits).
  */
 import { describe, expect, it } from 'vitest';
-import { letterRuns, wordStartMatcher } from '../../src/ingest/words.ts';
+import { letterRuns, wordStartMatcher, wordStartScanner } from '../../src/ingest/words.ts';
 
 const SAMPLES = [
   '',
@@ -29,6 +29,15 @@ describe('wordStartMatcher', () => {
       const regex = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
       const matches = wordStartMatcher(needle);
       for (const text of SAMPLES) expect(matches(text), `${needle} in ${text}`).toBe(regex.test(text));
+    }
+  });
+
+  it('finds many needles in one scan like the regex of each (wordStartScanner)', () => {
+    const needles = ['функции потерь', 'a', 'bc', 'x', 'b', 'потерь', '😀x', '\uDC00c', '1', '', 'bc'];
+    const scan = wordStartScanner(needles);
+    for (const text of SAMPLES) {
+      const expected = needles.map((needle) => new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text));
+      expect(scan(text), text).toEqual(expected);
     }
   });
 });
