@@ -2,7 +2,7 @@
  * Question ids: readable Latin slugs made from titles (transliterated from Russian), unique
  * across the handbook.
  */
-import { slugify } from 'transliteration';
+import { slugify, transliterate } from 'transliteration';
 
 export interface SlugRules {
   maxWords: number;
@@ -29,10 +29,7 @@ function stopwordSet(rules: SlugRules): Set<string> {
 export function slugForTitle(title: string, rules: SlugRules): string {
   const stop = stopwordSet(rules);
   const firstSentence = title.split(/(?<=[.?!])\s+(?=\p{Lu})/u)[0] ?? title;
-  const words = slugify(firstSentence, { lowercase: true, separator: '-' })
-    .replace(/[^a-z0-9]+/g, '-')
-    .split('-')
-    .filter(Boolean);
+  const words = slugWords(firstSentence);
   const meaningful = words.filter((w) => !stop.has(w));
   const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, rules.maxWords);
   let slug = '';
@@ -42,6 +39,38 @@ export function slugForTitle(title: string, rules: SlugRules): string {
     slug = next.slice(0, rules.maxLength);
   }
   return slug || 'question';
+}
+
+/** Latin transliteration of each UTF-16 code unit below U+2E80, filled as they are met. */
+const latinOf: (string | undefined)[] = [];
+
+/**
+ * The lower-case Latin words (runs of a-z and 0-9) of transliteration's slugify(text) (lower
+ * case, separator '-'). slugify maps each character on its own unless the text holds Chinese
+ * (then it adds spaces between characters); below U+2E80 there is none, so such a text is
+ * mapped one code unit at a time through a cache of single-character transliterations (slugify
+ * re-clones its options and tests each character with regexes: most of the time of making
+ * ids). Its Latin words are then those of the mapped text, as slugify's separators and
+ * replacements only touch other characters. Any other text goes through slugify itself.
+ */
+function slugWords(text: string): string[] {
+  let latin = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x2e80) {
+      return slugify(text, { lowercase: true, separator: '-' })
+        .replace(/[^a-z0-9]+/g, '-')
+        .split('-')
+        .filter(Boolean);
+    }
+    let mapped = latinOf[unit];
+    if (mapped === undefined) {
+      mapped = transliterate(String.fromCharCode(unit));
+      latinOf[unit] = mapped;
+    }
+    latin += mapped;
+  }
+  return (latin.match(/[A-Za-z0-9]+/g) ?? []).map((word) => word.toLowerCase());
 }
 
 /**
