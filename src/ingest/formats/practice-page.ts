@@ -62,10 +62,13 @@ const STEP_LINE = /^([1-9]\d*)(\p{L}\D*?)([1-9]\d*) мин$/u;
 const BULLET = /^\s*[•-]\s+(.*)$/u;
 
 const debris: ReadonlySet<string> = new Set(DEBRIS);
-const isSection = (s: string): s is keyof typeof SECTIONS => Object.hasOwn(SECTIONS, s);
+const sectionNames: ReadonlySet<string> = new Set(Object.keys(SECTIONS));
+/** Length of the longest section heading: a longer line is none (no lookup needed). */
+const SECTION_LENGTH = Math.max(...Object.keys(SECTIONS).map((s) => s.length));
+const isSection = (s: string): s is keyof typeof SECTIONS => s.length <= SECTION_LENGTH && sectionNames.has(s);
 
 function toLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return lines;
 }
@@ -79,9 +82,10 @@ export const practicePage: SourceFormat = {
     let sections = 0;
     for (const raw of toLines(text)) {
       const line = raw.trim();
+      const section = isSection(line);
+      if (!section && !debris.has(line)) continue;
       if (seen.has(line)) continue;
-      if (isSection(line)) sections++;
-      else if (!debris.has(line)) continue;
+      if (section) sections++;
       seen.add(line);
     }
     return sections > 0 && seen.size >= 2;

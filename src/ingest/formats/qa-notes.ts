@@ -9,7 +9,7 @@
 import { plainText, paragraph, root } from '../mdast.ts';
 import { answerBlocks, type SourceLine } from '../repair/answer-blocks.ts';
 import { inline, splitMath } from '../repair/inline.ts';
-import { findCodeRuns } from '../repair/code-blocks.ts';
+import { classifyCodeLine, findCodeRuns, type CodeLineKind } from '../repair/code-blocks.ts';
 import {
   ParseError,
   type DocumentMeta,
@@ -139,9 +139,10 @@ const STRAY_DELIMITER = /\\[()[\]]/;
 /**
  * Warns about unbalanced math (`\(` without `\)`, ...): the delimiter and the text after it stay
  * literal text, which is safe, but the source is probably damaged. Code lines are exempt.
+ * `kinds`: classifyCodeLine of each line.
  */
-function unbalancedMath(lines: readonly SourceLine[], warnings: ParseIssue[]): void {
-  const code = new Set(findCodeRuns(lines.map((l) => l.text)).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
+function unbalancedMath(lines: readonly SourceLine[], kinds: readonly (CodeLineKind | null)[], warnings: ParseIssue[]): void {
+  const code = new Set(findCodeRuns(lines.map((l) => l.text), kinds).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
   lines.forEach(({ line, text }, i) => {
     if (code.has(i)) return;
     const stray = splitMath(text).filter((part): part is string => typeof part === 'string').join(' ').match(STRAY_DELIMITER);
@@ -150,8 +151,11 @@ function unbalancedMath(lines: readonly SourceLine[], warnings: ParseIssue[]): v
 }
 
 function finish(open: OpenItem, section: string | undefined, warnings: ParseIssue[]): RawItem {
-  unbalancedMath([{ line: open.qLine, text: open.question }, ...open.answer], warnings);
-  const { content, warnings: repairs } = answerBlocks(open.answer);
+  const lines = [{ line: open.qLine, text: open.question }, ...open.answer];
+  // Each line is classified as code or not once, for both uses.
+  const kinds = lines.map((l) => classifyCodeLine(l.text));
+  unbalancedMath(lines, kinds, warnings);
+  const { content, warnings: repairs } = answerBlocks(open.answer, kinds.slice(1));
   warnings.push(...repairs);
   const last = open.answer.at(-1)?.line ?? open.aLine ?? open.qLine;
   const item: RawItem = {

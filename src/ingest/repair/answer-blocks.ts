@@ -12,7 +12,7 @@
 import type { BlockContent, Root } from 'mdast';
 import { list, paragraph, root } from '../mdast.ts';
 import type { ParseIssue } from '../formats/types.ts';
-import { codeBlock, findCodeRuns } from './code-blocks.ts';
+import { codeBlock, findCodeRuns, type CodeLineKind } from './code-blocks.ts';
 import { splitFlattenedList } from './flattened-lists.ts';
 import { splitLabelledRun } from './labelled-runs.ts';
 import { mask, unmask, type Masked } from './masked-math.ts';
@@ -31,10 +31,13 @@ export interface AnswerBlocks {
   warnings: ParseIssue[];
 }
 
-/** Builds the answer tree for the given lines (blank lines only separate blocks). */
-export function answerBlocks(lines: readonly SourceLine[]): AnswerBlocks {
+/**
+ * Builds the answer tree for the given lines (blank lines only separate blocks).
+ * @param codeKinds classifyCodeLine of each line, when the caller has them already.
+ */
+export function answerBlocks(lines: readonly SourceLine[], codeKinds?: readonly (CodeLineKind | null)[]): AnswerBlocks {
   const texts = lines.map((l) => l.text);
-  const codeEnds = new Map(findCodeRuns(texts));
+  const codeEnds = new Map(findCodeRuns(texts, codeKinds));
   const blocks: BlockContent[] = [];
   const warnings: ParseIssue[] = [];
   const isProse = (i: number) =>

@@ -50,19 +50,22 @@ export function classifyCodeLine(raw: string): CodeLineKind | null {
   return null;
 }
 
-/** Inclusive index ranges of code runs: consecutive code lines with at least two statements. */
-export function findCodeRuns(lines: readonly string[]): [number, number][] {
+/**
+ * Inclusive index ranges of code runs: consecutive code lines with at least two statements.
+ * @param kinds classifyCodeLine of each line, when the caller has them already.
+ */
+export function findCodeRuns(lines: readonly string[], kinds: readonly (CodeLineKind | null)[] = lines.map(classifyCodeLine)): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
-    if (classifyCodeLine(lines[i]) === null) {
+    if (kinds[i] === null) {
       i++;
       continue;
     }
     let j = i;
     let statements = 0;
     while (j < lines.length) {
-      const kind = classifyCodeLine(lines[j]);
+      const kind = kinds[j];
       if (kind === null) break;
       if (kind === 'statement') statements++;
       j++;
