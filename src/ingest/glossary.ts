@@ -185,15 +185,29 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
           }
         }
       });
-      return found.sort((a, b) => a - b);
+      return sortSmall(found);
     },
   };
 }
 
-/** Whether `pattern` occurs in `text` (a word list) at position `i`. */
+/** Sorts a short list of distinct numbers ascending, in place (insertion sort: no comparator calls). */
+function sortSmall(list: number[]): number[] {
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i];
+    let j = i - 1;
+    for (; j >= 0 && list[j] > value; j--) list[j + 1] = list[j];
+    list[j + 1] = value;
+  }
+  return list;
+}
+
+/**
+ * Whether `pattern` occurs in `text` (a word list) at position `i`, whose word is known to
+ * match the pattern's first word.
+ */
 function occursAt(pattern: Pattern, text: readonly string[], i: number): boolean {
   if (i + pattern.words.length > text.length) return false;
-  for (let k = 0; k < pattern.words.length; k++) {
+  for (let k = 1; k < pattern.words.length; k++) {
     const word = text[i + k];
     const form = pattern.words[k];
     if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
@@ -314,8 +328,7 @@ export function matchTerms(
   return new Map(
     questions.map((q) => {
       const { all, titles } = found.get(q.id)!;
-      const inTitle = new Set(titles);
-      return [q.id, all.map((i) => termRef(glossary.terms[i], inTitle.has(i)))];
+      return [q.id, all.map((i) => termRef(glossary.terms[i], titles.includes(i)))];
     }),
   );
 }

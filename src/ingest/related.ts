@@ -45,13 +45,14 @@ export function questionConcepts(
   const terms = glossary?.terms ?? [];
   const matched = glossary ? (found ?? findQuestionTerms(questions, glossary)) : undefined;
   const termNames = new Set(terms.map((t) => t.en));
+  const termKeys = terms.map((t) => `term:${t.en}`);
   return new Map(
     questions.map((q) => {
       const concepts: Concepts = new Map();
       const where = matched?.get(q.id);
       if (where) {
-        for (const i of where.asked) concepts.set(`term:${terms[i].en}`, 1);
-        for (const i of where.answered) if (!concepts.has(`term:${terms[i].en}`)) concepts.set(`term:${terms[i].en}`, 0.5);
+        for (const i of where.asked) concepts.set(termKeys[i], 1);
+        for (const i of where.answered) if (!concepts.has(termKeys[i])) concepts.set(termKeys[i], 0.5);
       }
       for (const tag of q.tags) if (!termNames.has(tag)) concepts.set(`tag:${tag}`, 1);
       return [q.id, concepts];
