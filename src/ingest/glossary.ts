@@ -316,7 +316,8 @@ function termRef(term: GlossaryTerm, inTitle: boolean): TermRef {
 }
 
 /**
- * The glossary terms each question mentions, in glossary order.
+ * The glossary terms each question mentions, in glossary order. Questions share the ref
+ * objects of a term (treat them as read-only).
  * @param found The questions' terms when already matched (findQuestionTerms).
  * @returns question id -> matched terms (canonical ru/en forms).
  */
@@ -325,10 +326,21 @@ export function matchTerms(
   glossary: Pick<Glossary, 'terms'>,
   found: ReadonlyMap<string, QuestionTerms> = findQuestionTerms(questions, glossary),
 ): Map<string, TermRef[]> {
+  // One ref per term (and title flag), shared by the questions that mention it.
+  const refs = new Map<number, TermRef>();
+  const ref = (i: number, inTitle: boolean) => {
+    const key = inTitle ? -1 - i : i;
+    let made = refs.get(key);
+    if (!made) {
+      made = termRef(glossary.terms[i], inTitle);
+      refs.set(key, made);
+    }
+    return made;
+  };
   return new Map(
     questions.map((q) => {
       const { all, titles } = found.get(q.id)!;
-      return [q.id, all.map((i) => termRef(glossary.terms[i], titles.includes(i)))];
+      return [q.id, all.map((i) => ref(i, titles.includes(i)))];
     }),
   );
 }

@@ -11,6 +11,7 @@ import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCand
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
 import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
@@ -99,7 +100,9 @@ function levelsFor(item: RawItem, parsed: ParsedSource): Level[] {
 
 function summarize(parsed: ParsedSource, questions: Question[]): SourceSummary {
   const { fates, meta, warnings } = parsed.result;
-  const count = (fate: string) => fates.filter((f) => f === fate).length;
+  const counts = new Map<string, number>();
+  for (const fate of fates) counts.set(fate, (counts.get(fate) ?? 0) + 1);
+  const count = (fate: string) => counts.get(fate) ?? 0;
   return {
     file: parsed.file,
     format: parsed.formatId,
@@ -211,6 +214,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       },
       tags: [],
     };
+    // A question already in the schema's exact shape is what zod would return (canonical.ts).
+    if (isCanonicalQuestion(question)) return question;
     const checked = Question.safeParse(question);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -232,7 +237,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       throw new SourceError(input.topics.file, rules.lineOf(['overrides', id]), `override names unknown question id "${id}"`);
     }
   }
-  const sources = parsed.map((source) => summarize(source, questions.filter((q) => q.source.file === source.file)));
+  const byFile = new Map<string, Question[]>(parsed.map((source) => [source.file, []]));
+  for (const q of questions) byFile.get(q.source.file)?.push(q);
+  const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary, found);
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
