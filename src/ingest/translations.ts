@@ -74,6 +74,8 @@ export function sourceHash(q: Question): string {
 
 /** Letters outside math and code decide the language of a text. */
 function proseLetters(text: string): string {
+  // Without `$` or a backtick neither pattern can match: the text is its own prose.
+  if (!text.includes('$') && !text.includes('`')) return text;
   return text
     .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ')
     .replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ');

@@ -80,7 +80,8 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
 
 /** The single format whose `detect` accepts the text; throws SourceError otherwise. */
 export function detectFormat(text: string, file: string): SourceFormat {
-  if (text.trim() === '') throw new SourceError(file, 1, 'empty file');
+  // Only whitespace (the characters trim() removes, which are exactly \s): without copying the text.
+  if (!/\S/.test(text)) throw new SourceError(file, 1, 'empty file');
   const lineOf = (index: number) => text.slice(0, index).split('\n').length;
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new SourceError(file, lineOf(nul), 'binary file: contains a NUL character');
