@@ -86,7 +86,10 @@ export function wordStartMatcher(needle: string): (text: string) => boolean {
  * that start with its character. Returns, for a text, which needles occur (by index).
  */
 export function wordStartScanner(needles: readonly string[]): (text: string) => boolean[] {
-  const byFirst = new Map<number, number[]>();
+  // Needles by their first code unit: an array for Latin and Cyrillic, a map for the rest.
+  const low: (number[] | undefined)[] = new Array(0x500).fill(undefined);
+  const high = new Map<number, number[]>();
+  const startingWith = (unit: number) => (unit < 0x500 ? low[unit] : high.get(unit));
   // Needles the scan cannot take (empty, or holding surrogates) keep their own matcher.
   const apart: [number, (text: string) => boolean][] = [];
   needles.forEach((needle, k) => {
@@ -94,9 +97,11 @@ export function wordStartScanner(needles: readonly string[]): (text: string) => 
       apart.push([k, wordStartMatcher(needle)]);
       return;
     }
-    const list = byFirst.get(needle.charCodeAt(0));
+    const unit = needle.charCodeAt(0);
+    const list = startingWith(unit);
     if (list) list.push(k);
-    else byFirst.set(needle.charCodeAt(0), [k]);
+    else if (unit < 0x500) low[unit] = [k];
+    else high.set(unit, [k]);
   });
   return (text) => {
     const found: boolean[] = new Array(needles.length).fill(false);
@@ -104,7 +109,7 @@ export function wordStartScanner(needles: readonly string[]): (text: string) => 
     for (let p = 0; p < text.length; p++) {
       let cp = text.charCodeAt(p);
       if (!afterWord) {
-        const list = byFirst.get(cp);
+        const list = startingWith(cp);
         if (list !== undefined) for (const k of list) if (!found[k] && text.startsWith(needles[k], p)) found[k] = true;
       }
       if (cp >= 0xdc00 && cp <= 0xdfff && p > 0) {
