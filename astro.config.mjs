@@ -25,6 +25,8 @@ export default defineConfig({
     processor: satteri({ features: { ...markdownFeatures }, mdastPlugins: markdownPlugins() }),
   },
   vite: {
+    // The emitter's data files are read from disk when pages render (src/components/handbook-links.ts).
+    define: { 'import.meta.env.HANDBOOK_DATA_DIR': JSON.stringify(fileURLToPath(new URL('./src/content/docs/_data/', import.meta.url))) },
     resolve: {
       alias: { '@handbook/components': fileURLToPath(new URL('./src/components/index.ts', import.meta.url)) },
     },
@@ -45,6 +47,9 @@ export default defineConfig({
         },
       ],
       ...(sidebar ? { sidebar } : {}),
+      // No "#" link icon after every heading: each question has its own copy-link button, and the
+      // icon's inline SVG (~1 KB per heading) was 5 % of every page and of the server bundle.
+      markdown: { headingLinks: false },
       // Quality gate: every build fails on a broken internal link or anchor. Question anchors are
       // heading ids set by remark-question-anchors (and the `id` of each <Question>), which the
       // validator reads from the rendered tree, so generated pages validate without exclusions.

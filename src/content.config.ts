@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
@@ -47,7 +48,19 @@ const handbookStrings = z
   })
   .partial();
 
+/**
+ * Starlight's docs loader (same folder and file pattern) without keeping each page's raw MDX in
+ * the data store: nothing reads it, and the store is bundled into the server build (25 MB of
+ * MDX at 10,000 questions).
+ */
+function docsLoaderWithoutBodies(): Loader {
+  return {
+    name: docsLoader().name,
+    load: (context) => glob({ base: './src/content/docs', pattern: '**/[^_]*.{markdown,mdown,mkdn,mkd,mdwn,md,mdx}', retainBody: false }).load(context),
+  };
+}
+
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({ loader: docsLoaderWithoutBodies(), schema: docsSchema() }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: handbookStrings }) }),
 };

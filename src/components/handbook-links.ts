@@ -1,18 +1,39 @@
 /**
- * Build-time access to the emitter's link data (`_data/links.json`, `_data/plans.json`) for the
- * permalink routes, the related-questions block, the question index and the plan pages. Before
- * the first ingest the files are absent and everything is empty.
+ * Build-time access to the emitter's data files (`_data/links.json`, `_data/plans.json`,
+ * `_data/keywords.json`) for the permalink routes, the question blocks, the question index and
+ * the plan pages. Before the first ingest the files are absent and everything is empty.
+ *
+ * The files are read from disk when the pages render, not bundled: at 10,000 questions they
+ * hold tens of megabytes that Vite would otherwise compile into the server bundle.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Lang } from '../ingest/model.ts';
 import type { LinkEntry, LinksData } from '../ingest/emit/related.ts';
 import type { PlanData } from '../ingest/emit/plans-page.ts';
+import type { KeywordsData, QuestionKeywords } from '../ingest/emit/keywords.ts';
 import { t as translate } from '../ingest/emit/strings.ts';
 
-const linkFiles = import.meta.glob<LinksData>('../content/docs/_data/links.json', { eager: true, import: 'default' });
-const planFiles = import.meta.glob<PlanData[]>('../content/docs/_data/plans.json', { eager: true, import: 'default' });
+/** The emitter's data folder: set by astro.config.mjs; the project's when run outside Astro. */
+const DATA_DIR: string = import.meta.env?.HANDBOOK_DATA_DIR ?? join(process.cwd(), 'src/content/docs/_data');
 
-export const links: LinksData = Object.values(linkFiles)[0] ?? { langs: [], topics: [], sources: [], questions: [], retired: [] };
-export const plans: PlanData[] = Object.values(planFiles)[0] ?? [];
+/** The text of a data file, or undefined before the first ingest. */
+export function readDataFile(name: string): string | undefined {
+  const file = join(DATA_DIR, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+const readJson = <T>(name: string, fallback: T): T => {
+  const text = readDataFile(name);
+  return text === undefined ? fallback : (JSON.parse(text) as T);
+};
+
+export const links: LinksData = readJson<LinksData>('links.json', { langs: [], topics: [], sources: [], questions: [], retired: [] });
+export const plans: PlanData[] = readJson<PlanData[]>('plans.json', []);
+const keywords: KeywordsData = readJson<KeywordsData>('keywords.json', {});
+
+/** Hidden search keywords of a question in one edition (see src/ingest/emit/keywords.ts). */
+export const questionKeywords = (lang: Lang, id: string): QuestionKeywords | undefined => keywords[lang]?.[id];
 
 export const questionById: ReadonlyMap<string, LinkEntry> = new Map(links.questions.map((q) => [q.id, q]));
 const topicNames = new Map(links.topics.map((topic) => [topic.id, topic.name]));

@@ -9,9 +9,9 @@
  *   `data-pagefind-ignore`, so Pagefind indexes each formula once (the MathML text) and search
  *   excerpts are not littered with duplicated glyphs and TeX.
  *
- * In MDX the rendered HTML becomes one `<Fragment set:html>` per formula (a string, not a JSX
- * element per glyph); in a heading it is spliced in as HTML so the heading's text (table of
- * contents) keeps the formula. Rendering is cached by formula.
+ * In MDX a formula becomes a component that renders it when the page renders (or one
+ * `<Fragment set:html>` with the HTML); in a heading the HTML is spliced in as elements so the
+ * heading's text (table of contents) keeps the formula. Rendering is cached by formula.
  */
 import katex from 'katex';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
@@ -73,15 +73,43 @@ export function renderMath(tex: string, displayMode: boolean): RenderedMath {
   return rendered;
 }
 
-/** The plugin (no options). Needs Sätteri's `features.math`. */
-export default function satteriKatex(): MdastPluginDefinition {
+/** Render math in a component at page-render time instead of inlining the HTML (see the plugin). */
+export interface MathComponent {
+  /** Name the page imports the component as. */
+  name: string;
+  /** Module specifier of the component (its default export). */
+  from: string;
+}
+
+/**
+ * The plugin. Needs Sätteri's `features.math`.
+ * @param component In MDX, replace each formula outside headings by `<name tex display />` and
+ *   import the component, which renders it with {@link renderMath} when the page renders:
+ *   the compiled page then holds the TeX, not kilobytes of KaTeX markup per formula (at 10,000
+ *   questions that markup was most of the server bundle Vite builds and keeps in memory).
+ *   Without it, the HTML is inlined as `<Fragment set:html>`.
+ */
+export default function satteriKatex(component?: MathComponent): MdastPluginDefinition {
+  /** Replacement of a formula outside headings in MDX. */
+  const mdxNode = (tex: string, display: boolean, html: string) => {
+    const type = display ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const);
+    if (!component) return { type, name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute' as const, name: 'set:html', value: html }], children: [] };
+    const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'tex', value: tex }];
+    if (display) attributes.push({ type: 'mdxJsxAttribute' as const, name: 'display', value: null as never });
+    return { type, name: component.name, attributes, children: [] };
+  };
+  let usesComponent = false;
   return defineMdastPlugin({
     name: 'handbook-katex',
+    before() {
+      usesComponent = false;
+    },
     math(node, ctx) {
       const { html, error } = renderMath(node.value, true);
       if (error) ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
       if (ctx.sourceFormat !== 'mdx') return { type: 'html', value: html };
-      return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
+      usesComponent ||= Boolean(component);
+      return mdxNode(node.value, true, html) as never;
     },
     inlineMath(node, ctx) {
       const { html, error } = renderMath(node.value, false);
@@ -90,7 +118,11 @@ export default function satteriKatex(): MdastPluginDefinition {
       let parent = ctx.parent(node);
       while (parent && parent.type !== 'heading' && parent.type !== 'root') parent = ctx.parent(parent as never);
       if (parent?.type === 'heading') return { raw: html, mdxExpressions: false };
-      return { type: 'mdxJsxTextElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
+      usesComponent ||= Boolean(component);
+      return mdxNode(node.value, false, html) as never;
+    },
+    after(root, ctx) {
+      if (usesComponent && component) ctx.prependChild(root as never, { type: 'mdxjsEsm', value: `import ${component.name} from ${JSON.stringify(component.from)};` } as never);
     },
   });
 }

@@ -4,16 +4,11 @@
  * endpoint serves an empty list.
  */
 import type { APIRoute } from 'astro';
-
-const files = import.meta.glob<string>('../content/docs/_data/questions.json', {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
+import { readDataFile } from '../components/handbook-links.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = () => {
-  const body = Object.values(files)[0] ?? '[]\n';
+  const body = readDataFile('questions.json') ?? '[]\n';
   return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

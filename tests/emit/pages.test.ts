@@ -25,6 +25,7 @@ describe('emitSite', () => {
         '_data/links.json',
         '_data/plans.json',
         '_data/flashcards.json',
+        '_data/keywords.json',
         'study-guide.mdx',
         'en/study-guide.mdx',
         '404.mdx',

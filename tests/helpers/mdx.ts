@@ -28,8 +28,11 @@ export function stripFrontmatter(source: string): string {
 
 /** Compiles MDX (no frontmatter, no imports) to a function body; throws on MDX syntax errors. */
 export function compileMdx(source: string, options: CompileOptions = {}): string {
-  const mdastPlugins = options.katex === false ? [satteriQuestionAnchors()] : markdownPlugins();
-  return mdxToJs(source, { mdastPlugins, features: { ...markdownFeatures, directive: true }, outputFormat: 'function-body' }).code;
+  const mdastPlugins = options.katex === false ? [satteriQuestionAnchors()] : markdownPlugins(true);
+  // Sync: none of the plugins is async.
+  const result = mdxToJs(source, { mdastPlugins, features: { ...markdownFeatures, directive: true }, outputFormat: 'function-body' });
+  if (result instanceof Promise) throw new Error('compileMdx: a plugin went async');
+  return result.code;
 }
 
 const FragmentSymbol = Symbol('Fragment');

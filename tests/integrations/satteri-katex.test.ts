@@ -2,8 +2,14 @@
  * satteri-katex: math rendered by KaTeX at build time, each formula indexed once by Pagefind.
  */
 import { describe, expect, it } from 'vitest';
+import { mdxToJs } from 'satteri';
 import { renderMath } from '../../src/integrations/satteri-katex.ts';
+import { markdownFeatures, markdownPlugins, MATH_COMPONENT } from '../../src/integrations/markdown.ts';
 import { find, renderMdx, textOf } from '../helpers/mdx.ts';
+
+/** Compiles MDX as the site does (formulas as the math component). */
+const siteCompile = (source: string): string =>
+  (mdxToJs(source, { mdastPlugins: markdownPlugins(), features: { ...markdownFeatures }, jsxImportSource: 'astro' }) as { code: string }).code;
 
 const setHtml = (tree: unknown) => find(tree, (e) => e.type === 'Fragment').map((e) => String(e.props['set:html']));
 
@@ -61,5 +67,19 @@ describe('satteri-katex', () => {
   it('caches by formula and mode', () => {
     expect(renderMath('a+b', false)).toBe(renderMath('a+b', false));
     expect(renderMath('a+b', true)).not.toBe(renderMath('a+b', false));
+  });
+
+  it('on the site, puts the math component with the TeX in place of each formula and imports it once', () => {
+    const code = siteCompile('A $x^2$ and $y$.\n\n$$\n\\frac{a}{b}\n$$\n');
+    expect(code.match(/^import .*$/gm)?.filter((line) => !line.includes('astro/jsx-runtime'))).toEqual([`import ${MATH_COMPONENT.name} from ${JSON.stringify(MATH_COMPONENT.from)};`]);
+    expect(code).toContain(`_jsx(${MATH_COMPONENT.name}, { tex: "x^2" })`);
+    expect(code).toMatch(new RegExp(`_jsx\\(${MATH_COMPONENT.name}, \\{\\s*tex: "\\\\\\\\frac\\{a\\}\\{b\\}",\\s*display: true\\s*\\}\\)`));
+    expect(code).not.toContain('katex-html');
+  });
+
+  it('on the site, keeps heading math inline and imports nothing for a page without math elsewhere', () => {
+    const code = siteCompile('### Why $d_k$?\n\nText.\n');
+    expect(code).not.toContain(MATH_COMPONENT.name);
+    expect(code).toContain('katex-html');
   });
 });

@@ -14,6 +14,8 @@ import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
 import { linksData } from './related.ts';
 import { plansData } from './plans-page.ts';
+import { questionKeywords, type KeywordsData } from './keywords.ts';
+import { localize, type Labels } from './localize.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
 export { toMdx } from './serialize.ts';
@@ -40,7 +42,8 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   const topics = topicsWithQuestions(handbook);
   // Pages split by question count and by estimated HTML size (every page stays < 500 KB).
   const elements: ElementCache = new Map();
-  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements);
+  const keywords = keywordsData(handbook.questions, langs, handbook.labels ?? {});
+  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements, keywords);
   const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight, undefined, topic.subtopics?.map((sub) => sub.name.ru)) }));
 
   const pageOf = new Map<string, Slug>();
@@ -74,6 +77,7 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   // Permalinks, related questions, the question index and plan pages (Astro routes read these).
   files.set(`${DATA_DIR}/links.json`, jsonFile(linksData(handbook, pageOf, paginated.map(({ topic }) => topic), langs)));
   files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
+  files.set(`${DATA_DIR}/keywords.json`, jsonFile(keywords));
   files.set(`${DATA_DIR}/flashcards.json`, jsonFile(flashcardsData(paginated.flatMap(({ pages }) => pages.flat()), langs, handbook.labels ?? {})));
   return files;
 }
@@ -100,4 +104,18 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
       topic: known.get(id) ?? { id, name: { ru: id, en: id }, description: { ru: id, en: id }, keywords: [], subtopics: [] },
       questions: byTopic.get(id)!,
     }));
+}
+
+/** Hidden search keywords of every question in every edition (`_data/keywords.json`). */
+function keywordsData(questions: readonly Question[], langs: readonly Lang[], labels: Labels): KeywordsData {
+  const data: KeywordsData = {};
+  for (const lang of langs) {
+    const byId: Record<string, { title?: string; other?: string }> = {};
+    for (const q of questions) {
+      const keywords = questionKeywords(q, localize(q, lang, labels).title.value);
+      if (keywords) byId[q.id] = keywords;
+    }
+    data[lang] = byId;
+  }
+  return data;
 }

@@ -12,7 +12,6 @@
 import type { BlockContent, Heading, List } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { hasAnswer, type Answer, type Lang, type Question } from '../model.ts';
-import { keywordTokens, searchKeywords, words as wordsOf } from '../glossary.ts';
 import { COMPONENTS } from './components.ts';
 import { contentBlocks, textParagraph } from './content.ts';
 import { localize, type Labels, type Localized, type LocalizedQuestion } from './localize.ts';
@@ -42,22 +41,8 @@ export function questionElement(question: Question, lang: Lang = question.lang, 
   if (original.length > 0) children.push(originalElement(local.title.lang ?? local.prompt?.lang, original));
   children.push(jsx(COMPONENTS.meta, metaAttributes(question, local)), answerElement(question, local));
   if (local.followUps) children.push(followUpsElement(local.followUps));
-  // Glossary terms in both languages as hidden search keywords; the terms the title names weigh more.
-  // Words the heading already shows are left out, so a term in the title does not count twice.
-  const terms = question.terms ?? [];
-  const shown = new Set(keywordTokens(local.title.value).flatMap((w) => [w, ...wordsOf(w)]));
-  const titleKeywords = searchKeywords(terms.filter((term) => term.inTitle), shown);
-  const otherKeywords = searchKeywords(terms.filter((term) => !term.inTitle), new Set([...shown, ...titleKeywords]));
-  return jsx(
-    COMPONENTS.question,
-    {
-      id: question.id,
-      levels: question.levels.join(' '),
-      titleKeywords: titleKeywords.join(' ') || undefined,
-      keywords: otherKeywords.join(' ') || undefined,
-    },
-    children,
-  );
+  // The hidden search keywords are not part of the MDX: see keywords.ts.
+  return jsx(COMPONENTS.question, { id: question.id, levels: question.levels.join(' ') }, children);
 }
 
 /** String attributes of `<QuestionMeta>` (kind and source title as the edition shows them); absent fields are omitted. */

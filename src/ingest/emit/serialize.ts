@@ -81,20 +81,25 @@ export function toMdx(tree: Root): string {
 
 /**
  * MDX decodes character references in JSX attribute strings, but the JSX serializer only
- * encodes the quote; encode `&` too so `&amp;` in source data stays literal. Returns a copy.
+ * encodes the quote; encode `&` too so `&amp;` in source data stays literal. Returns the tree
+ * with only the affected JSX elements (and their ancestors) copied; the input is not mutated.
  */
-function encodeAttributeAmpersands(tree: Root): Root {
-  const copy = structuredClone(tree);
-  const walk = (node: Nodes): void => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') {
-          attribute.value = attribute.value.replaceAll('&', '&amp;');
-        }
-      }
-    }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  walk(copy);
-  return copy;
+function encodeAttributeAmpersands<T extends Nodes>(node: T): T {
+  let out: T = node;
+  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.attributes.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && a.value.includes('&'))) {
+    out = {
+      ...node,
+      attributes: node.attributes.map((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' ? { ...a, value: a.value.replaceAll('&', '&amp;') } : a)),
+    };
+  }
+  if ('children' in node) {
+    const children = node.children as Nodes[];
+    let copied: Nodes[] | undefined;
+    children.forEach((child, index) => {
+      const encoded = encodeAttributeAmpersands(child);
+      if (encoded !== child) (copied ??= [...children])[index] = encoded;
+    });
+    if (copied) out = { ...out, children: copied } as T;
+  }
+  return out;
 }

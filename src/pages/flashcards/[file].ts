@@ -8,13 +8,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { ankiTsv, deckName, plainCsv, type Flashcard, type FlashcardsData } from '../../ingest/emit/flashcards.ts';
 import { t } from '../../ingest/emit/strings.ts';
 import type { Lang } from '../../ingest/model.ts';
+import { readDataFile } from '../../components/handbook-links.ts';
 
-const files = import.meta.glob<string>('../../content/docs/_data/flashcards.json', {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
-const data: FlashcardsData = JSON.parse(Object.values(files)[0] ?? '{}');
+const data: FlashcardsData = JSON.parse(readDataFile('flashcards.json') ?? '{}');
 
 export const prerender = true;
 
