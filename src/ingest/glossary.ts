@@ -354,11 +354,40 @@ export function matchTerms(
  */
 export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<string> = new Set()): string[] {
   const all = new Set<string>();
-  for (const ref of terms) for (const form of [ref.en, ref.ru, ...ref.alt]) for (const w of keywordTokens(form)) all.add(w);
+  for (const ref of terms) {
+    for (const w of cachedTokens(ref.en)) all.add(w);
+    for (const w of cachedTokens(ref.ru)) all.add(w);
+    for (const form of ref.alt) for (const w of cachedTokens(form)) all.add(w);
+  }
   const list = [...all];
-  const stemOfAnother = (w: string) => w.length >= 5 && list.some((o) => o !== w && o.startsWith(w) && o.length - w.length <= 3);
-  const excluded = (w: string) => exclude.has(w) || [...exclude].some((e) => sameStem(w, e));
+  // Words that extend `w` sort right after it: one binary search instead of a scan of the list.
+  const sorted = [...list].sort();
+  const stemOfAnother = (w: string): boolean => {
+    if (w.length < 5) return false;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= w) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(w); i++) if (sorted[i].length - w.length <= 3) return true;
+    return false;
+  };
+  const excludeList = [...exclude];
+  const excluded = (w: string) => exclude.has(w) || excludeList.some((e) => sameStem(w, e));
   return list.filter((w) => !excluded(w) && !stemOfAnother(w));
+}
+
+/** {@link keywordTokens} of glossary forms, which recur in every question that names the term. */
+const tokenCache = new Map<string, readonly string[]>();
+function cachedTokens(form: string): readonly string[] {
+  let tokens = tokenCache.get(form);
+  if (!tokens) {
+    tokens = keywordTokens(form);
+    tokenCache.set(form, tokens);
+  }
+  return tokens;
 }
 
 /** Whether two words differ only in an ending of at most 3 letters (after a 5+ letter stem). */
