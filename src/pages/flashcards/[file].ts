@@ -10,18 +10,20 @@ import { t } from '../../ingest/emit/strings.ts';
 import type { Lang } from '../../ingest/model.ts';
 import { readDataFile } from '../../components/handbook-links.ts';
 
-const data: FlashcardsData = JSON.parse(readDataFile('flashcards.json') ?? '{}');
+/** The decks, read when an endpoint renders (tens of megabytes at 10,000 questions: not kept for the whole build). */
+const readDecks = (): FlashcardsData => JSON.parse(readDataFile('flashcards.json') ?? '{}');
 
 export const prerender = true;
 
 export const getStaticPaths = (() =>
-  (Object.entries(data) as [Lang, Flashcard[]][]).flatMap(([lang, cards]) =>
-    (['tsv', 'csv'] as const).map((format) => ({ params: { file: `${deckName(lang)}.${format}` }, props: { lang, cards, format } })),
+  (Object.keys(readDecks()) as Lang[]).flatMap((lang) =>
+    (['tsv', 'csv'] as const).map((format) => ({ params: { file: `${deckName(lang)}.${format}` }, props: { lang, format } })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
-  const { lang, cards, format } = props as { lang: Lang; cards: Flashcard[]; format: 'tsv' | 'csv' };
+  const { lang, format } = props as { lang: Lang; format: 'tsv' | 'csv' };
   if (!site) throw new Error('flashcards: `site` must be set in astro.config.mjs (permalinks are absolute)');
+  const cards: Flashcard[] = readDecks()[lang] ?? [];
   const body =
     format === 'tsv'
       ? ankiTsv(cards, site, `${t(lang, 'handbook.home.title')} (${lang})`)
