@@ -9,7 +9,7 @@
  *   run cold, median of the rest), with an empty id lock and again with the lock the first run
  *   wrote (the steady state of `npm run build`); questions per second from the median;
  * - full build: `tsx scripts/ingest.ts` then `npm run build:site` (`astro build` with the heap
- *   limit of package.json; it runs Pagefind and the link
+ *   limit of scripts/heap-limit.mjs; it runs Pagefind and the link
  *   validator) in the copy, each under GNU time for wall time and peak RSS;
  * - output: largest HTML page, total site size, Pagefind index size.
  * The results replace the generated section of BENCHMARKS.md (between the bench markers).
