@@ -24,6 +24,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { sourceLines } from './lines.ts';
 import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
@@ -57,24 +58,18 @@ interface Section {
   count: number;
 }
 
-function toLines(text: string): string[] {
-  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 export const interviewOutline: SourceFormat = {
   id: 'interview-outline',
   name: 'Interview outline',
   detect(text) {
-    const lines = toLines(text).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = sourceLines(text).map((l) => l.trim()).filter((l) => l !== '');
     return lines.length > 0 && TITLE.test(lines[0]) && lines.some((l) => QUESTION.test(l));
   },
   parse,
 };
 
 function parse(text: string): ParseResult {
-  const lines = toLines(text).map((l) => l.trim());
+  const lines = sourceLines(text).map((l) => l.trim());
   const fates: LineFate[] = lines.map((l) => (l === '' ? 'blank' : 'unplaced'));
   const warnings: ParseIssue[] = [];
   const meta: DocumentMeta = {};

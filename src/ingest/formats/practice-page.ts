@@ -30,6 +30,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { sourceLines } from './lines.ts';
 
 /** UI lines of the scraped page (navigation, instructions, buttons). Matched as whole lines. */
 export const DEBRIS = [
@@ -67,12 +68,6 @@ const sectionNames: ReadonlySet<string> = new Set(Object.keys(SECTIONS));
 const SECTION_LENGTH = Math.max(...Object.keys(SECTIONS).map((s) => s.length));
 const isSection = (s: string): s is keyof typeof SECTIONS => s.length <= SECTION_LENGTH && sectionNames.has(s);
 
-function toLines(text: string): string[] {
-  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 export const practicePage: SourceFormat = {
   id: 'practice-page',
   name: 'Interview-practice page',
@@ -80,7 +75,7 @@ export const practicePage: SourceFormat = {
     // At least one answer section heading plus one other distinct page marker.
     const seen = new Set<string>();
     let sections = 0;
-    for (const raw of toLines(text)) {
+    for (const raw of sourceLines(text)) {
       const line = raw.trim();
       const section = isSection(line);
       if (!section && !debris.has(line)) continue;
@@ -100,7 +95,7 @@ interface Step {
 }
 
 function parse(text: string): ParseResult {
-  const lines = toLines(text).map((l) => l.trim());
+  const lines = sourceLines(text).map((l) => l.trim());
   const fates: LineFate[] = lines.map((l) => (l === '' ? 'blank' : debris.has(l) ? 'debris' : 'unplaced'));
   const warnings: ParseIssue[] = [];
   const content = (i: number) => fates[i] === 'unplaced';

@@ -19,6 +19,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { sourceLines } from './lines.ts';
 
 const QUESTION = /^Q:(?:\s+|$)(.*)$/;
 const ANSWER = /^A:(?:\s+|$)(.*)$/;
@@ -27,13 +28,6 @@ const READING_TIME = /^~?\s*\d+\s*(?:минут[аы]?|мин\.?|min(?:ute)?s?)(
 const NAVIGATION = /^(?:Навигация|Navigation):\s/;
 /** Lines of the other formats; a page holding them is not a notes page. */
 const FOREIGN = /^(?:Короткий ответ|Подробный разбор|#{1,3} Вопрос \d+:)/m;
-
-/** Splits text into lines; a final line end does not open an extra line. */
-function splitLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 /** Whether a line ends with `¶` (PILCROW.test, without the regex's scan from every position). */
 const endsWithPilcrow = (line: string) => line.trimEnd().endsWith('¶');
@@ -58,14 +52,14 @@ export const qaNotes: SourceFormat = {
 
   detect(text: string): boolean {
     if (FOREIGN.test(text)) return false;
-    const lines = splitLines(text)
+    const lines = sourceLines(text)
       .map((l) => l.trim())
       .filter((l) => l !== '');
     return lines.some((line, i) => QUESTION.test(line) && ANSWER.test(lines[i + 1] ?? ''));
   },
 
   parse(text: string): ParseResult {
-    const lines = splitLines(text.replace(/^\uFEFF/, ''));
+    const lines = sourceLines(text.replace(/^\uFEFF/, ''));
     const fates: LineFate[] = [];
     const items: RawItem[] = [];
     const warnings: ParseIssue[] = [];

@@ -15,23 +15,18 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
+import { sourceLines } from './lines.ts';
 import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
 const QUESTION = /^(\d+)\.\s+(\S.*)$/;
 const SUBHEADING = /^#{2,6}\s/;
 
-function toLines(text: string): string[] {
-  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 export const questionBank: SourceFormat = {
   id: 'question-bank',
   name: 'Numbered question bank',
   detect(text) {
-    const lines = toLines(text).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = sourceLines(text).map((l) => l.trim()).filter((l) => l !== '');
     if (lines.length === 0 || !TITLE.test(lines[0]) || lines.some((l) => SUBHEADING.test(l))) return false;
     const numbered = lines.filter((l) => QUESTION.test(l)).length;
     // Mostly numbered lines: the title and a short description may not be.
@@ -41,7 +36,7 @@ export const questionBank: SourceFormat = {
 };
 
 function parse(text: string): ParseResult {
-  const lines = toLines(text).map((l) => l.trim());
+  const lines = sourceLines(text).map((l) => l.trim());
   const fates: LineFate[] = lines.map((l) => (l === '' ? 'blank' : 'unplaced'));
   const warnings: ParseIssue[] = [];
   const meta: DocumentMeta = {};
