@@ -57,6 +57,15 @@ export function routeLang(locals: App.Locals): Lang {
   }
 }
 
+/**
+ * UI strings of the page's edition: `t(key, vars)`. The handbook's own strings
+ * (src/content/i18n) as a plain lookup; components call it for every question.
+ */
+export function pageStrings(locals: App.Locals): (key: string, vars?: Record<string, string | number>) => string {
+  const lang = routeLang(locals);
+  return (key, vars) => translate(lang, key, vars);
+}
+
 export type PermalinkProps =
   | { kind: 'redirect'; lang: Lang; id: string; target: string; title: string }
   | { kind: 'retired'; lang: Lang; id: string };
