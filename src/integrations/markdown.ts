@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { SatteriFeatures } from '@astrojs/markdown-satteri';
-import type { MdastPluginDefinition } from 'satteri';
+import type { MdastPluginEntry } from 'satteri';
 import satteriKatex from './satteri-katex.ts';
 import satteriQuestionAnchors from './satteri-question-anchors.ts';
 
@@ -26,6 +26,6 @@ export const MATH_COMPONENT = {
  * @param inlineMath Inline each formula's HTML (`<Fragment set:html>`) instead of the
  *   {@link MATH_COMPONENT}: for compiling a page on its own, outside Astro.
  */
-export function markdownPlugins(inlineMath = false): MdastPluginDefinition[] {
+export function markdownPlugins(inlineMath = false): MdastPluginEntry[] {
   return [satteriQuestionAnchors(), satteriKatex(inlineMath ? undefined : MATH_COMPONENT)];
 }

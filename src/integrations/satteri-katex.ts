@@ -11,67 +11,11 @@
  *
  * In MDX a formula becomes a component that renders it when the page renders (or one
  * `<Fragment set:html>` with the HTML); in a heading the HTML is spliced in as elements so the
- * heading's text (table of contents) keeps the formula. Rendering is cached by formula.
+ * heading's text (table of contents) keeps the formula. Rendering: render-math.ts.
  */
-import katex from 'katex';
-import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
-import { toHtml } from 'hast-util-to-html';
-import type { Element, Root } from 'hast';
 import { defineMdastPlugin } from 'satteri';
-import type { MdastPluginDefinition } from 'satteri';
-
-/** Whether a hast element carries a class name. */
-function hasClass(node: Element, name: string): boolean {
-  const value: unknown = node.properties.className;
-  return Array.isArray(value) && value.map(String).includes(name);
-}
-
-/** Marks the duplicate copies of a formula (`.katex-html`, MathML `<annotation>`) as ignored by Pagefind. */
-function markIgnored(node: Root | Element): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === 'annotation' || hasClass(child, 'katex-html')) child.properties.dataPagefindIgnore = '';
-    else markIgnored(child);
-  }
-}
-
-/** A rendered formula, and the KaTeX error if the strict render failed. */
-export interface RenderedMath {
-  html: string;
-  error?: Error;
-}
-
-const cache = new Map<string, RenderedMath>();
-
-/**
- * Renders one formula to HTML (KaTeX, HTML + MathML) with the Pagefind marks; cached.
- * @param tex TeX source.
- * @param displayMode Display (block) or inline math.
- */
-export function renderMath(tex: string, displayMode: boolean): RenderedMath {
-  const key = `${displayMode ? 'D' : 'I'}${tex}`;
-  let rendered = cache.get(key);
-  if (rendered) return rendered;
-  let html: string;
-  let error: Error | undefined;
-  try {
-    html = katex.renderToString(tex, { displayMode, throwOnError: true });
-  } catch (cause) {
-    error = cause as Error;
-    try {
-      html = katex.renderToString(tex, { displayMode, throwOnError: false, strict: 'ignore' });
-    } catch {
-      // Not a ParseError: markup like KaTeX's own error output, with the source as text.
-      const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000', title: String(cause) }, children: [{ type: 'text', value: tex }] }] };
-      html = toHtml(tree);
-    }
-  }
-  const tree = fromHtmlIsomorphic(html, { fragment: true });
-  markIgnored(tree);
-  rendered = { html: toHtml(tree), error };
-  cache.set(key, rendered);
-  return rendered;
-}
+import type { MdastPluginEntry, MdastVisitorContext } from 'satteri';
+import { renderMath } from './render-math.ts';
 
 /** Render math in a component at page-render time instead of inlining the HTML (see the plugin). */
 export interface MathComponent {
@@ -82,47 +26,41 @@ export interface MathComponent {
 }
 
 /**
- * The plugin. Needs Sätteri's `features.math`.
+ * The plugin, made afresh for every document (it tracks whether the document needs the
+ * component's import). Needs Sätteri's `features.math`.
  * @param component In MDX, replace each formula outside headings by `<name tex display />` and
  *   import the component, which renders it with {@link renderMath} when the page renders:
  *   the compiled page then holds the TeX, not kilobytes of KaTeX markup per formula (at 10,000
  *   questions that markup was most of the server bundle Vite builds and keeps in memory).
  *   Without it, the HTML is inlined as `<Fragment set:html>`.
  */
-export default function satteriKatex(component?: MathComponent): MdastPluginDefinition {
-  /** Replacement of a formula outside headings in MDX. */
-  const mdxNode = (tex: string, display: boolean, html: string) => {
-    const type = display ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const);
-    if (!component) return { type, name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute' as const, name: 'set:html', value: html }], children: [] };
-    const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'tex', value: tex }];
-    if (display) attributes.push({ type: 'mdxJsxAttribute' as const, name: 'display', value: null as never });
-    return { type, name: component.name, attributes, children: [] };
+export default function satteriKatex(component?: MathComponent): MdastPluginEntry {
+  return () => {
+    let usesComponent = false;
+    /** The replacement of one formula (`inHeading`: inline math inside a heading). */
+    const replace = (tex: string, display: boolean, node: never, ctx: MdastVisitorContext, inHeading = false) => {
+      const { html, error } = renderMath(tex, display);
+      if (error) ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
+      if (ctx.sourceFormat !== 'mdx') return { type: 'html' as const, value: html };
+      if (inHeading) return { raw: html, mdxExpressions: false };
+      const type = display ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const);
+      if (!component) return { type, name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute' as const, name: 'set:html', value: html }], children: [] };
+      usesComponent = true;
+      const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'tex', value: tex }];
+      if (display) attributes.push({ type: 'mdxJsxAttribute' as const, name: 'display', value: null as never });
+      return { type, name: component.name, attributes, children: [] };
+    };
+    return defineMdastPlugin({
+      name: 'handbook-katex',
+      math: (node, ctx) => replace(node.value, true, node as never, ctx) as never,
+      inlineMath(node, ctx) {
+        let parent = ctx.parent(node);
+        while (parent && parent.type !== 'heading' && parent.type !== 'root') parent = ctx.parent(parent as never);
+        return replace(node.value, false, node as never, ctx, parent?.type === 'heading') as never;
+      },
+      after(root, ctx) {
+        if (usesComponent && component) ctx.prependChild(root as never, { type: 'mdxjsEsm', value: `import ${component.name} from ${JSON.stringify(component.from)};` } as never);
+      },
+    });
   };
-  let usesComponent = false;
-  return defineMdastPlugin({
-    name: 'handbook-katex',
-    before() {
-      usesComponent = false;
-    },
-    math(node, ctx) {
-      const { html, error } = renderMath(node.value, true);
-      if (error) ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
-      if (ctx.sourceFormat !== 'mdx') return { type: 'html', value: html };
-      usesComponent ||= Boolean(component);
-      return mdxNode(node.value, true, html) as never;
-    },
-    inlineMath(node, ctx) {
-      const { html, error } = renderMath(node.value, false);
-      if (error) ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
-      if (ctx.sourceFormat !== 'mdx') return { type: 'html', value: html };
-      let parent = ctx.parent(node);
-      while (parent && parent.type !== 'heading' && parent.type !== 'root') parent = ctx.parent(parent as never);
-      if (parent?.type === 'heading') return { raw: html, mdxExpressions: false };
-      usesComponent ||= Boolean(component);
-      return mdxNode(node.value, false, html) as never;
-    },
-    after(root, ctx) {
-      if (usesComponent && component) ctx.prependChild(root as never, { type: 'mdxjsEsm', value: `import ${component.name} from ${JSON.stringify(component.from)};` } as never);
-    },
-  });
 }

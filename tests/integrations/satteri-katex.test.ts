@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mdxToJs } from 'satteri';
-import { renderMath } from '../../src/integrations/satteri-katex.ts';
+import { renderMath } from '../../src/integrations/render-math.ts';
 import { markdownFeatures, markdownPlugins, MATH_COMPONENT } from '../../src/integrations/markdown.ts';
 import { find, renderMdx, textOf } from '../helpers/mdx.ts';
 
