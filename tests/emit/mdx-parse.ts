@@ -20,11 +20,6 @@ export function parseMdx(source: string): Root {
   });
 }
 
-/** Strip a leading `---` frontmatter block (Astro removes it before MDX parsing). */
-export function stripFrontmatter(source: string): string {
-  return source.replace(/^---\n[\s\S]*?\n---\n/, '');
-}
-
 /** All nodes of a type, depth-first. */
 export function nodesOfType<T extends Nodes['type']>(tree: Nodes, type: T): Extract<Nodes, { type: T }>[] {
   const out: Nodes[] = [];

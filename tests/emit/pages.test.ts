@@ -6,8 +6,8 @@ import { emitSite } from '../../src/ingest/emit/index.ts';
 import { paginate, paginateByWeight } from '../../src/ingest/emit/paginate.ts';
 import type { Handbook } from '../../src/ingest/model.ts';
 import { sampleHandbook } from '../fixtures/emit/handbook.ts';
-import { literalText, nodesOfType, parseMdx, stripFrontmatter } from './mdx-parse.ts';
-import { compileMdx, find, renderMdx } from '../helpers/mdx.ts';
+import { literalText, nodesOfType, parseMdx } from './mdx-parse.ts';
+import { compileMdx, find, renderMdx, stripFrontmatter } from '../helpers/mdx.ts';
 
 const files = emitSite(sampleHandbook(), { langs: ['ru', 'en'] });
 const page = (path: string): string => {

@@ -42,11 +42,6 @@ export interface StudyGuideTopic {
   pages: TopicPage[];
 }
 
-/** HTML id of a topic's heading on the study guide page. */
-export function topicAnchor(topicId: string): string {
-  return `topic-${topicId}`;
-}
-
 /** Frontmatter of the study guide page: no sidebar TOC, not in search, no edit link. */
 const pageMatter = (title: string, description: string) =>
   yamlNode({ title, description, template: 'splash', tableOfContents: false, pagefind: false, editUrl: false });
