@@ -171,6 +171,9 @@ describe('pagination', () => {
     expect(guide).toMatch(/<StudyGuideToc [^>]*topics="[^"]*\bnormalization\b/);
     expect(guide).not.toContain('<Question');
     expect(out.get('en/study-guide.mdx')).toContain('](/en/normalization/2/)');
+    // The cover's question count is labelled in the edition's language.
+    expect(guide).toContain(`questions="Вопросов: ${many.questions.length}"`);
+    expect(out.get('en/study-guide.mdx')).toContain(`questions="Questions: ${many.questions.length}"`);
   });
 
   it('splits a large topic into topic/index.mdx, topic/2.mdx … and links questions to their page', () => {

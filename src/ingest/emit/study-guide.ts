@@ -95,7 +95,7 @@ export function studyGuidePage(
           edition: t(lang, 'handbook.studyGuide.edition'),
           builtLabel: t(lang, 'handbook.studyGuide.built'),
           sourcesLabel: t(lang, 'handbook.studyGuide.sources'),
-          questions: topics.reduce((n, topic) => n + topic.pages.reduce((m, page) => m + page.questions.length, 0), 0),
+          questions: t(lang, 'handbook.studyGuide.questions', { count: topics.reduce((n, topic) => n + topic.pages.reduce((m, page) => m + page.questions.length, 0), 0) }),
         },
         [list(sourceItems)],
       ),
