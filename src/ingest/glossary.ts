@@ -46,15 +46,15 @@ export interface TermRef {
 
 export interface Glossary {
   terms: GlossaryTerm[];
-  /** 1-based line of each term in its file (same order as `terms`). */
-  lines: number[];
+  /** 1-based line of term `index` in its file. */
+  lineOf(index: number): number;
   file: string;
 }
 
 /** Parses content/glossary.yaml; errors name the file and line (DataFileError). */
 export function loadGlossary(text: string, file: string): Glossary {
   const { value, lineOf } = parseDataFile(text, file, GlossaryFile);
-  return { terms: value.terms, lines: value.terms.map((_, i) => lineOf(['terms', i])), file };
+  return { terms: value.terms, lineOf: (index) => lineOf(['terms', index]), file };
 }
 
 /** Lower-case words of a text (letters and digits), `ё` as `е`. */
