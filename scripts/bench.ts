@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSources } from '../src/bench/synthetic.ts';
 import { copyProject, fileSizes, GNU_TIME, measure, writeSyntheticContent, type Measured } from '../src/bench/project.ts';
-import { runPipeline } from '../src/ingest/pipeline.ts';
+import { PIPELINE_STAGES, runPipeline, type PipelineStage } from '../src/ingest/pipeline.ts';
 import { serializeLock } from '../src/ingest/id-lock.ts';
 import { loadInputs } from './inputs.ts';
 
@@ -47,6 +47,8 @@ interface Row {
   ingestCold: number;
   ingestMedian: number;
   ingestLocked: number;
+  /** Median milliseconds of each runPipeline stage over the warm runs. */
+  stages: Record<PipelineStage, number>;
   build?: { ingest: Measured; astro: Measured; pages: number; largest: { path: string; bytes: number }; siteBytes: number; pagefindBytes: number };
 }
 
@@ -54,15 +56,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ingestMedian' | 'ingestLocked'> {
+function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ingestMedian' | 'ingestLocked' | 'stages'> {
   const input = loadInputs(dir);
   const times: number[] = [];
+  const stageTimes = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, [] as number[]])) as Record<PipelineStage, number[]>;
   let result!: ReturnType<typeof runPipeline>;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    result = runPipeline(input);
+    // The first run is cold (JIT, caches): stages are reported for the warm runs.
+    result = runPipeline(input, { onStage: i === 0 ? undefined : (stage, ms) => stageTimes[stage].push(ms) });
     times.push((performance.now() - start) / 1000);
   }
+  const stages = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, median(stageTimes[stage])])) as Record<PipelineStage, number>;
   const locked = { ...input, lock: { file: 'content/ids.lock.json', text: serializeLock(result.lock) } };
   const lockedTimes: number[] = [];
   for (let i = 0; i < runs - 1; i++) {
@@ -70,7 +75,7 @@ function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ing
     runPipeline(locked);
     lockedTimes.push((performance.now() - start) / 1000);
   }
-  return { questions: result.handbook.questions.length, ingestCold: times[0], ingestMedian: median(times.slice(1)), ingestLocked: median(lockedTimes) };
+  return { questions: result.handbook.questions.length, ingestCold: times[0], ingestMedian: median(times.slice(1)), ingestLocked: median(lockedTimes), stages };
 }
 
 async function build(dir: string): Promise<NonNullable<Row['build']>> {
@@ -122,6 +127,14 @@ function report(rows: Row[]): string {
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
+  lines.push(
+    '',
+    'Ingestion by stage (median ms of the warm runs; see `PIPELINE_STAGES` in src/ingest/pipeline.ts):',
+    '',
+    `| questions | ${PIPELINE_STAGES.join(' | ')} |`,
+    `| ---: | ${PIPELINE_STAGES.map(() => '---:').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.questions} | ${PIPELINE_STAGES.map((stage) => `${r.stages[stage].toFixed(0)} (${((100 * r.stages[stage]) / (r.ingestMedian * 1000)).toFixed(0)}%)`).join(' | ')} |`),
+  );
   const built = rows.filter((r) => r.build);
   if (built.length >= 2) {
     const [first, last] = [built[0], built.at(-1)!];

@@ -57,6 +57,23 @@ export interface PipelineResult {
   translationProblems: TranslationProblem[];
 }
 
+/**
+ * The stages of runPipeline, in order, as `onStage` reports them:
+ * - `parse`: the topics, slug rules and id lock, then decode, detect the format and parse every source;
+ * - `ids`: slugs, fingerprints and the id lock;
+ * - `questions`: topic classification and the question model's check;
+ * - `translations`: translation files and answer overlays;
+ * - `glossary`: the glossary and its terms in every question;
+ * - `related`: source summaries, related questions and plans.
+ */
+export const PIPELINE_STAGES = ['parse', 'ids', 'questions', 'translations', 'glossary', 'related'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+export interface PipelineOptions {
+  /** Called as each stage ends with its wall time in milliseconds (for the benchmark). */
+  onStage?: (stage: PipelineStage, ms: number) => void;
+}
+
 const SlugRulesSchema = z.object({
   maxWords: z.number().int().positive(),
   maxLength: z.number().int().positive(),
@@ -155,7 +172,14 @@ function fastLock(text: string): { value: IdLock } | undefined {
  * deterministic; ids come from the lock (see id-lock.ts). Throws SourceError / DataFileError
  * with file and line on bad input.
  */
-export function runPipeline(input: PipelineInput): PipelineResult {
+export function runPipeline(input: PipelineInput, options: PipelineOptions = {}): PipelineResult {
+  let started = performance.now();
+  const stageEnds = (stage: PipelineStage) => {
+    if (!options.onStage) return;
+    const now = performance.now();
+    options.onStage(stage, now - started);
+    started = now;
+  };
   const rules = loadTopics(input.topics.text, input.topics.file);
   const slugRules: SlugRules = parseDataFile(input.slugs.text, input.slugs.file, SlugRulesSchema).value;
   const lock = loadLock(input.lock);
@@ -163,6 +187,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
 
   const sorted = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = sorted.map(parseSource);
+  stageEnds('parse');
   const items = parsed.flatMap((source) => source.result.items.map((item) => ({ source, item })));
   const candidates: IdCandidate[] = items.map(({ source, item }) => ({
     slug: slugForTitle(item.title, slugRules),
@@ -178,6 +203,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     if (error instanceof DroppedIdError) throw new SourceError(input.lock?.file ?? 'ids.lock.json', 1, error.message);
     throw error;
   }
+  stageEnds('ids');
   const aliases = new Map(assignment.lock.questions.map((e) => [e.id, e.aliases]));
 
   const parsedQuestions = items.map(({ source, item }, i) => {
@@ -224,13 +250,16 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     return checked.data;
   });
 
+  stageEnds('questions');
   const subtopicLabels = Object.fromEntries(rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])));
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
   const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
+  stageEnds('translations');
   const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
   // Glossary terms are matched once: search keywords (terms, tags) and related questions use them.
   const found = glossary ? findQuestionTerms(overlaid, glossary) : undefined;
   const questions = withTerms(overlaid, glossary, found);
+  stageEnds('glossary');
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -243,6 +272,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary, found);
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
+  stageEnds('related');
   return {
     handbook: { questions: linked, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels), plans, relatedStats },
     lock: assignment.lock,
