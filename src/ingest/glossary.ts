@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { parseDataFile } from './data-file.ts';
 import { plainText } from './mdast.ts';
-import { letterRuns } from './words.ts';
+import { letterRuns, wordBounds, wordCharSize } from './words.ts';
 import type { Content, Lang, Question } from './model.ts';
 
 const Form = z.string().trim().min(1);
@@ -87,18 +87,30 @@ const patternKey = (pattern: Pattern) => pattern.words[0].slice(0, 2);
 interface Entry {
   term: number;
   pattern: Pattern;
+  /** Words of the pattern. */
+  size: number;
+  /** First code unit of the pattern's second word (-1 for a single word): a quick reject. */
+  second: number;
 }
 
+const entry = (term: number, pattern: Pattern): Entry => ({
+  term,
+  pattern,
+  size: pattern.words.length,
+  second: pattern.words.length > 1 ? pattern.words[1].charCodeAt(0) : -1,
+});
+
 /**
- * A text split into words and matched on its own: the terms whose forms occur inside it, and
- * the forms of several words that start near its end and may run on into a following text.
+ * A text matched on its own: the terms whose forms occur inside it, and the forms of several
+ * words that start near its end and may run on into a following text.
  */
 export interface TermText {
-  words: readonly string[];
+  /** The text as matched: lower-case, `ё` as `е`. */
+  text: string;
   /** Indexes of the terms found inside the text, each once. */
   terms: readonly number[];
-  /** Forms that start at word `at` and are longer than the rest of the text. */
-  open: readonly { at: number; entry: Entry }[];
+  /** Forms whose first `matched` words are the last words of the text. */
+  open: readonly { matched: number; entry: Entry }[];
 }
 
 /**
@@ -113,11 +125,24 @@ export interface TermIndex {
   match(texts: readonly TermText[]): number[];
 }
 
+/** Whether the text word at `start`..`end` is `form` (`whole`) or starts with it. */
+function wordMatches(text: string, start: number, end: number, form: string, whole: boolean): boolean {
+  if (whole ? end - start !== form.length : end - start < form.length) return false;
+  return sameUnits(text, start, form);
+}
+
+/** Whether `text` holds `word` at `start` (a plain loop: startsWith with a position is not inlined). */
+function sameUnits(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Builds the term index of a glossary. Patterns are indexed by the start of their first word,
  * so each text word is only checked against the few patterns that can start there (trying
  * every pattern of every term on every text made matching the slowest ingestion step; see
- * BENCHMARKS.md).
+ * BENCHMARKS.md). A text is scanned for word boundaries without cutting it into a word list;
+ * the patterns a word can start are worked out once per distinct word.
  */
 export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
   const byKey = new Map<string, Entry[]>();
@@ -125,48 +150,61 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
     for (const pattern of patterns(term)) {
       const key = patternKey(pattern);
       const list = byKey.get(key);
-      if (list) list.push({ term: index, pattern });
-      else byKey.set(key, [{ term: index, pattern }]);
+      if (list) list.push(entry(index, pattern));
+      else byKey.set(key, [entry(index, pattern)]);
     }
   });
   // The patterns whose first word a text word matches, worked out once per distinct word.
-  const startingWith = new Map<string, Entry[]>();
+  const NONE: Entry[] = [];
   const starting = (word: string) => {
-    let list = startingWith.get(word);
-    if (list === undefined) {
-      list = [];
-      const keys = word.length >= 2 ? [word.slice(0, 1), word.slice(0, 2)] : [word];
-      for (const key of keys) {
-        for (const entry of byKey.get(key) ?? []) {
-          const form = entry.pattern.words[0];
-          if (entry.pattern.whole ? word === form : word.startsWith(form)) list.push(entry);
-        }
+    const list: Entry[] = [];
+    const keys = word.length >= 2 ? [word.slice(0, 1), word.slice(0, 2)] : [word];
+    for (const key of keys) {
+      for (const entry of byKey.get(key) ?? []) {
+        const form = entry.pattern.words[0];
+        if (entry.pattern.whole ? word === form : word.startsWith(form)) list.push(entry);
       }
-      startingWith.set(word, list);
     }
-    return list;
+    return list.length === 0 ? NONE : list;
   };
+  const words = new WordTable(starting);
   // Terms already found by the current split or match call carry its number (no set per call).
   const stamp = new Int32Array(glossary.terms.length);
   let calls = 0;
+  const bounds = { array: new Int32Array(1024) };
   return {
-    split(text) {
+    split(raw) {
       const call = ++calls;
-      const list = words(text);
+      let text = raw.toLowerCase();
+      if (text.includes('ё')) text = text.replaceAll('ё', 'е');
+      const count = wordBounds(text, bounds);
+      const at = bounds.array;
       const terms: number[] = [];
-      const open: { at: number; entry: Entry }[] = [];
-      for (let i = 0; i < list.length; i++) {
-        for (const entry of starting(list[i])) {
-          const { term, pattern } = entry;
+      const open: { matched: number; entry: Entry }[] = [];
+      for (let i = 0; i < count; i++) {
+        const entries = words.get(text, at[2 * i], at[2 * i + 1]);
+        for (let e = 0; e < entries.length; e++) {
+          const entry = entries[e];
+          const { term, size } = entry;
+          // Most forms of several words fail on the next word's first character.
+          if (size > 1 && i + 1 < count && text.charCodeAt(at[2 * i + 2]) !== entry.second) continue;
           if (stamp[term] === call) continue;
-          if (i + pattern.words.length > list.length) open.push({ at: i, entry });
-          else if (pattern.words.length === 1 || occursAt(pattern, list, i)) {
+          if (size === 1) {
             stamp[term] = call;
             terms.push(term);
+            continue;
           }
+          const { pattern } = entry;
+          // The following words of the form, as far as the text goes.
+          let k = 1;
+          while (k < size && i + k < count && wordMatches(text, at[2 * (i + k)], at[2 * (i + k) + 1], pattern.words[k], pattern.whole)) k++;
+          if (k === size) {
+            stamp[term] = call;
+            terms.push(term);
+          } else if (i + k === count) open.push({ matched: k, entry });
         }
       }
-      return { words: list, terms, open };
+      return { text, terms, open };
     },
     match(texts) {
       const call = ++calls;
@@ -178,8 +216,8 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
             found.push(term);
           }
         }
-        for (const { at, entry } of text.open) {
-          if (stamp[entry.term] !== call && occursAcross(entry.pattern, texts, t, at)) {
+        for (const { matched, entry } of text.open) {
+          if (stamp[entry.term] !== call && continuesAcross(entry.pattern, matched, texts, t + 1)) {
             stamp[entry.term] = call;
             found.push(entry.term);
           }
@@ -188,6 +226,54 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
       return sortSmall(found);
     },
   };
+}
+
+/**
+ * A cache of a value per distinct word, looked up by a word's position in a text: the word is
+ * hashed from the text's code units and compared in place, so no string is cut for a word
+ * seen before (cutting and hashing every word of every question was most of matching's time).
+ */
+class WordTable<T> {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private words: string[] = [];
+  private values: T[] = [];
+  private hashes: number[] = [];
+
+  constructor(private readonly compute: (word: string) => T) {}
+
+  get(text: string, start: number, end: number): T {
+    let hash = 0x811c9dc5;
+    for (let p = start; p < end; p++) hash = Math.imul(hash ^ text.charCodeAt(p), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const index = this.slots[slot];
+      if (index < 0) return this.add(text.slice(start, end), hash, slot);
+      const word = this.words[index];
+      if (this.hashes[index] === hash && word.length === end - start && sameUnits(text, start, word)) return this.values[index];
+    }
+  }
+
+  private add(word: string, hash: number, slot: number): T {
+    const index = this.words.length;
+    const value = this.compute(word);
+    this.words.push(word);
+    this.values.push(value);
+    this.hashes.push(hash);
+    this.slots[slot] = index;
+    if (2 * this.words.length > this.slots.length) this.grow();
+    return value;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, index) => {
+      let slot = hash & mask;
+      while (slots[slot] >= 0) slot = (slot + 1) & mask;
+      slots[slot] = index;
+    });
+    this.slots = slots;
+  }
 }
 
 /** Sorts a short list of distinct numbers ascending, in place (insertion sort: no comparator calls). */
@@ -201,34 +287,35 @@ function sortSmall(list: number[]): number[] {
   return list;
 }
 
-/**
- * Whether `pattern` occurs in `text` (a word list) at position `i`, whose word is known to
- * match the pattern's first word.
- */
-function occursAt(pattern: Pattern, text: readonly string[], i: number): boolean {
-  if (i + pattern.words.length > text.length) return false;
-  for (let k = 1; k < pattern.words.length; k++) {
-    const word = text[i + k];
-    const form = pattern.words[k];
-    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
-  }
-  return true;
+/** Start of the first word at or after `from` in `text`, or -1. */
+function nextWord(text: string, from: number): number {
+  for (let p = from; p < text.length; p++) if (wordCharSize(text, p) > 0) return p;
+  return -1;
+}
+
+/** End of the word starting at `start`. */
+function wordEnd(text: string, start: number): number {
+  let p = start;
+  for (let size = wordCharSize(text, p); size > 0; size = wordCharSize(text, p)) p += size;
+  return p;
 }
 
 /**
- * Whether `pattern` occurs at word `i` of text `t` of `texts` (read as one word list, so a
- * pattern may continue into the following texts).
+ * Whether the words of `pattern` from word `k` on are the first words of `texts[t]` and the
+ * texts after it (read as one word list: a text without words is passed over).
  */
-function occursAcross(pattern: Pattern, texts: readonly TermText[], t: number, i: number): boolean {
-  for (let k = 0; k < pattern.words.length; k++, i++) {
-    while (t < texts.length && i >= texts[t].words.length) {
-      t++;
-      i = 0;
+function continuesAcross(pattern: Pattern, k: number, texts: readonly TermText[], t: number): boolean {
+  let from = 0;
+  for (; k < pattern.words.length; k++) {
+    let start = t < texts.length ? nextWord(texts[t].text, from) : -1;
+    while (start < 0) {
+      if (++t >= texts.length) return false;
+      from = 0;
+      start = nextWord(texts[t].text, 0);
     }
-    if (t >= texts.length) return false;
-    const word = texts[t].words[i];
-    const form = pattern.words[k];
-    if (pattern.whole ? word !== form : !word.startsWith(form)) return false;
+    const text = texts[t].text;
+    from = wordEnd(text, start);
+    if (!wordMatches(text, start, from, pattern.words[k], pattern.whole)) return false;
   }
   return true;
 }

@@ -29,6 +29,66 @@ function isWordChar(cp: number): boolean {
   return known;
 }
 
+/** Letters and digits among the first 0x500 code units (Latin, Greek, Cyrillic): 1, else 0. */
+const WORD_UNIT = new Uint8Array(0x500);
+for (let unit = 0; unit < 0x500; unit++) WORD_UNIT[unit] = isWordChar(unit) ? 1 : 0;
+
+/**
+ * The length in code units (1, or 2 for a surrogate pair) of the letter or digit at `i` of
+ * `text`, or 0 when the character there is none (or `i` is past the end). Reads code points as
+ * letterRuns does.
+ */
+export function wordCharSize(text: string, i: number): number {
+  let cp = text.charCodeAt(i);
+  if (cp < 0x500) return WORD_UNIT[cp];
+  if (i >= text.length) return 0;
+  let size = 1;
+  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      size = 2;
+    }
+  }
+  return isWordChar(cp) ? size : 0;
+}
+
+/**
+ * Word boundaries of `text` (the runs letterRuns returns) written to `bounds` as start, end
+ * pairs; returns the number of words. `bounds` grows as needed (the caller keeps the returned
+ * array).
+ */
+export function wordBounds(text: string, bounds: { array: Int32Array }): number {
+  let count = 0;
+  let array = bounds.array;
+  let p = 0;
+  const n = text.length;
+  while (p < n) {
+    let size = wordCharSize(text, p);
+    if (size === 0) {
+      // Not a letter or digit: step over the whole code point.
+      const unit = text.charCodeAt(p);
+      p += unit >= 0xd800 && unit <= 0xdbff && p + 1 < n && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = p;
+    do {
+      p += size;
+      size = p < n ? wordCharSize(text, p) : 0;
+    } while (size > 0);
+    if (2 * count + 2 > array.length) {
+      const grown = new Int32Array(array.length * 2);
+      grown.set(array);
+      array = grown;
+      bounds.array = grown;
+    }
+    array[2 * count] = start;
+    array[2 * count + 1] = p;
+    count++;
+  }
+  return count;
+}
+
 /** Runs of letters and digits (Unicode) of `text`, in order. */
 export function letterRuns(text: string): string[] {
   const out: string[] = [];
