@@ -388,7 +388,12 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   // is then scored on all its shared concepts.
   const pairs = pairLists(n, lists.reduce((sum, list) => sum + (list.length <= ALL_PAIRS ? (list.length * (list.length - 1)) / 2 : list.length * (NEIGHBOURS + BRIDGES)), 0));
   const pair = pairs.add;
-  const signature = own.map(({ c }) => [...c].sort((u, v) => idfs[v] - idfs[u] || u - v));
+  // Each question's concepts rarest first (ties: lower number): concepts ranked once, then
+  // every question's ranks sorted as numbers (no comparator call per question).
+  const byIdf = Array.from(idfs.keys()).sort((u, v) => idfs[v] - idfs[u] || u - v);
+  const rankOf = new Int32Array(idfs.length);
+  byIdf.forEach((c, rank) => (rankOf[c] = rank));
+  const signature = own.map(({ c }) => Array.from(Int32Array.from(c, (x) => rankOf[x]).sort(), (rank) => byIdf[rank]));
   let sampled = false;
   lists.forEach((list, c) => {
     if (list.length <= ALL_PAIRS) {
