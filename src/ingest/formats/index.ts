@@ -8,6 +8,7 @@ import { interviewOutline } from './interview-outline.ts';
 import { practicePage } from './practice-page.ts';
 import { qaNotes } from './qa-notes.ts';
 import { questionBank } from './question-bank.ts';
+import { contentLines } from './lines.ts';
 import { ParseError, type ParseResult, type SourceFormat } from './types.ts';
 
 export const FORMATS: readonly SourceFormat[] = [practicePage, questionBank, qaNotes, interviewOutline];
@@ -89,7 +90,8 @@ export function detectFormat(text: string, file: string): SourceFormat {
   if (replacement >= 0) {
     throw new SourceError(file, lineOf(replacement), 'invalid UTF-8: text holds U+FFFD from a lossy decode');
   }
-  const matches = FORMATS.filter((f) => f.detect(text));
+  const lines = contentLines(text);
+  const matches = FORMATS.filter((f) => f.detect(text, lines));
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
     const expected = FORMATS.map((f) => `${f.id} (${HINTS[f.id]})`).join('; ');

@@ -24,7 +24,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
-import { sourceLines } from './lines.ts';
+import { contentLines, sourceLines } from './lines.ts';
 import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
@@ -61,8 +61,7 @@ interface Section {
 export const interviewOutline: SourceFormat = {
   id: 'interview-outline',
   name: 'Interview outline',
-  detect(text) {
-    const lines = sourceLines(text).map((l) => l.trim()).filter((l) => l !== '');
+  detect(text, lines = contentLines(text)) {
     return lines.length > 0 && TITLE.test(lines[0]) && lines.some((l) => QUESTION.test(l));
   },
   parse,

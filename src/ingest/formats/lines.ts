@@ -12,3 +12,13 @@ export function sourceLines(text: string): string[] {
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return lines;
 }
+
+/** The trimmed lines of a source text that are not blank: what format detection reads. */
+export function contentLines(text: string): string[] {
+  const out: string[] = [];
+  for (const line of sourceLines(text)) {
+    const trimmed = line.trim();
+    if (trimmed !== '') out.push(trimmed);
+  }
+  return out;
+}

@@ -30,7 +30,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
-import { sourceLines } from './lines.ts';
+import { contentLines, sourceLines } from './lines.ts';
 
 /** UI lines of the scraped page (navigation, instructions, buttons). Matched as whole lines. */
 export const DEBRIS = [
@@ -71,12 +71,11 @@ const isSection = (s: string): s is keyof typeof SECTIONS => s.length <= SECTION
 export const practicePage: SourceFormat = {
   id: 'practice-page',
   name: 'Interview-practice page',
-  detect(text) {
+  detect(text, lines = contentLines(text)) {
     // At least one answer section heading plus one other distinct page marker.
     const seen = new Set<string>();
     let sections = 0;
-    for (const raw of sourceLines(text)) {
-      const line = raw.trim();
+    for (const line of lines) {
       const section = isSection(line);
       if (!section && !debris.has(line)) continue;
       if (seen.has(line)) continue;

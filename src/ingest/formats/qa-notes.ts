@@ -19,7 +19,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
-import { sourceLines } from './lines.ts';
+import { contentLines, sourceLines } from './lines.ts';
 
 const QUESTION = /^Q:(?:\s+|$)(.*)$/;
 const ANSWER = /^A:(?:\s+|$)(.*)$/;
@@ -50,11 +50,8 @@ export const qaNotes: SourceFormat = {
   id: 'qa-notes',
   name: 'Q:/A: notes page',
 
-  detect(text: string): boolean {
+  detect(text: string, lines: readonly string[] = contentLines(text)): boolean {
     if (FOREIGN.test(text)) return false;
-    const lines = sourceLines(text)
-      .map((l) => l.trim())
-      .filter((l) => l !== '');
     return lines.some((line, i) => QUESTION.test(line) && ANSWER.test(lines[i + 1] ?? ''));
   },
 

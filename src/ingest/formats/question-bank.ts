@@ -15,7 +15,7 @@ import {
   type RawItem,
   type SourceFormat,
 } from './types.ts';
-import { sourceLines } from './lines.ts';
+import { contentLines, sourceLines } from './lines.ts';
 import { checkNumber } from './numbering.ts';
 
 const TITLE = /^#\s+(\S.*)$/;
@@ -25,8 +25,7 @@ const SUBHEADING = /^#{2,6}\s/;
 export const questionBank: SourceFormat = {
   id: 'question-bank',
   name: 'Numbered question bank',
-  detect(text) {
-    const lines = sourceLines(text).map((l) => l.trim()).filter((l) => l !== '');
+  detect(text, lines = contentLines(text)) {
     if (lines.length === 0 || !TITLE.test(lines[0]) || lines.some((l) => SUBHEADING.test(l))) return false;
     const numbered = lines.filter((l) => QUESTION.test(l)).length;
     // Mostly numbered lines: the title and a short description may not be.

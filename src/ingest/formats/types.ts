@@ -82,8 +82,12 @@ export interface SourceFormat {
   id: FormatId;
   /** Human-readable name for reports. */
   name: string;
-  /** True when the text is in this format. Must look at content only, never at a file name. */
-  detect(text: string): boolean;
+  /**
+   * True when the text is in this format. Must look at content only, never at a file name.
+   * `lines` are the text's contentLines(), when the caller has them already (detectFormat
+   * splits a text once for every format).
+   */
+  detect(text: string, lines?: readonly string[]): boolean;
   /** Parse the text. Throws ParseError for malformed items. */
   parse(text: string): ParseResult;
 }
