@@ -37,6 +37,8 @@ export type CodeLineKind = 'statement' | 'comment';
 export function classifyCodeLine(raw: string): CodeLineKind | null {
   const line = raw.trim();
   if (/^#(?:\s|$)/.test(line)) return 'comment';
+  // Prose: Cyrillic with no `#` that could start a comment (stripComment would keep it all).
+  if (!line.includes('#') && /[\u0400-\u04FF]/.test(line)) return null;
   const code = stripComment(line);
   if (code === '' || /[\u0400-\u04FF]/.test(code)) return null;
   if (OPENER.test(code)) return 'statement';

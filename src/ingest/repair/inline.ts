@@ -21,9 +21,13 @@ export interface MathSpan {
 
 /** Splits text into literal text and math spans (in order). */
 export function splitMath(line: string): (string | MathSpan)[] {
+  // Every delimiter starts with `$` or `\`: most lines have neither.
+  if (!line.includes('$') && !line.includes('\\')) return line === '' ? [] : [line];
   const parts: (string | MathSpan)[] = [];
   let last = 0;
-  for (const m of line.matchAll(MATH)) {
+  // exec on the shared regex: matchAll would copy it for every line.
+  MATH.lastIndex = 0;
+  for (let m = MATH.exec(line); m !== null; m = MATH.exec(line)) {
     if (m.index > last) parts.push(line.slice(last, m.index));
     const display = m[4] === undefined;
     parts.push({ value: (m[1] ?? m[2] ?? m[3] ?? m[4]).trim(), display });

@@ -25,7 +25,8 @@ export interface Masked {
 export function mask(line: string): Masked {
   let out = '';
   const math: MathSpan[] = [];
-  for (const part of splitMath(line.replaceAll(OPEN, '').replaceAll(CLOSE, ''))) {
+  const clean = line.includes(OPEN) || line.includes(CLOSE) ? line.replaceAll(OPEN, '').replaceAll(CLOSE, '') : line;
+  for (const part of splitMath(clean)) {
     if (typeof part === 'string') out += part;
     else {
       out += `${OPEN}${math.length}${CLOSE}`;
@@ -37,9 +38,12 @@ export function mask(line: string): Masked {
 
 /** Phrasing content for a piece of masked text: literal text plus `inlineMath` nodes. */
 export function unmask(masked: string, math: readonly MathSpan[]): PhrasingContent[] {
+  if (!masked.includes(OPEN)) return masked === '' ? [] : [text(masked)];
   const nodes: PhrasingContent[] = [];
   let last = 0;
-  for (const m of masked.matchAll(PLACEHOLDER)) {
+  // exec on the shared regex: matchAll would copy it for every call.
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(masked); m !== null; m = PLACEHOLDER.exec(masked)) {
     if (m.index > last) nodes.push(text(masked.slice(last, m.index)));
     nodes.push({ type: 'inlineMath', value: math[Number(m[1])].value } satisfies InlineMath);
     last = m.index + m[0].length;
