@@ -447,23 +447,20 @@ export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<s
     for (const form of ref.alt) for (const w of cachedTokens(form)) all.add(w);
   }
   const list = [...all];
-  // Words that extend `w` sort right after it: one binary search instead of a scan of the list.
-  const sorted = [...list].sort();
-  const stemOfAnother = (w: string): boolean => {
-    if (w.length < 5) return false;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= w) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(w); i++) if (sorted[i].length - w.length <= 3) return true;
+  // `w` is a stem of another word when a word of the list is `w` plus 1–3 letters: the list's
+  // words with their last 1–3 letters cut off (at least 5 letters left) are those stems.
+  const stems = new Set<string>();
+  for (const x of list) for (let cut = 1; cut <= 3 && x.length - cut >= 5; cut++) stems.add(x.slice(0, x.length - cut));
+  // sameStem(w, e) for some excluded e: both share a prefix of at least 5 letters that leaves at
+  // most 3 letters of either; the excluded words' prefixes of those lengths are kept in a set.
+  const excludedPrefixes = new Set<string>();
+  for (const e of exclude) for (let length = Math.max(5, e.length - 3); length <= e.length; length++) excludedPrefixes.add(e.slice(0, length));
+  const excluded = (w: string) => {
+    if (exclude.has(w)) return true;
+    for (let length = Math.max(5, w.length - 3); length <= w.length; length++) if (excludedPrefixes.has(w.slice(0, length))) return true;
     return false;
   };
-  const excludeList = [...exclude];
-  const excluded = (w: string) => exclude.has(w) || excludeList.some((e) => sameStem(w, e));
-  return list.filter((w) => !excluded(w) && !stemOfAnother(w));
+  return list.filter((w) => !excluded(w) && !(w.length >= 5 && stems.has(w)));
 }
 
 /** {@link keywordTokens} of glossary forms, which recur in every question that names the term. */
