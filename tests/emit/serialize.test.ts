@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BlockContent, PhrasingContent, Root } from 'mdast';
-import { toMdx } from '../../src/ingest/emit/serialize.ts';
+import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
+import { mdxOptions, toMdx } from '../../src/ingest/emit/serialize.ts';
 import { jsx } from '../../src/ingest/emit/mdx-nodes.ts';
 import { ADVERSARIAL } from '../fixtures/emit/handbook.ts';
 import { literalText, nodesOfType, parseMdx } from './mdx-parse.ts';
@@ -112,6 +113,21 @@ describe('toMdx escapes source text', () => {
           expect(edgeTrim(parsed)).toBe(edgeTrim(expected));
         }),
         { numRuns: 500 },
+      );
+    }
+  });
+
+  it('property: filtering the unsafe patterns by character changes no output', () => {
+    // The default root handler last: the filter (installed by the options' root handler) is off.
+    const unfiltered = { ...mdxOptions, extensions: [...(mdxOptions.extensions ?? []), { handlers: { root: defaultHandlers.root } }] };
+    const alphabet = fc.constantFrom(...'ab import export {}<>$\\`*_~#|:[]()!&;\n\t-+=.,"\'/1 '.split(''), '&amp;', '1.', '- ', '# ', '$$', ':::');
+    const arbitraryText = fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join(''));
+    for (const { build } of Object.values(contexts)) {
+      fc.assert(
+        fc.property(fc.oneof(arbitraryText, fc.string({ maxLength: 30 })), (value) => {
+          expect(toMdx(build(value))).toBe(toMarkdown(build(value), unfiltered));
+        }),
+        { numRuns: 300 },
       );
     }
   });

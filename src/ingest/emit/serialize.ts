@@ -6,7 +6,7 @@
  * node is escaped for the exact syntax the site's MDX pipeline parses.
  */
 import type { Nodes, Root } from 'mdast';
-import { toMarkdown, type Handle, type Options, type Unsafe } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Options, type State, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown } from 'mdast-util-math';
@@ -51,6 +51,41 @@ export const directiveUnsafe: Unsafe[] = [
  */
 const yamlHandle: Handle = (node) => `---\n${String((node as { value: string }).value).trimEnd()}\n---`;
 
+/**
+ * `state.safe` tried every unsafe pattern (~80 with the extensions) as a regex on every text,
+ * most of the serialiser's time. Each pattern's regex contains its `character`, so a pattern
+ * whose character the text (with its surrounding characters) lacks can never match; `safe`
+ * merges the matches of all patterns independently of their order, so leaving those patterns
+ * out gives the same result. The root handler installs the filter for the whole document.
+ */
+const rootHandle: Handle = (node, parent, state, info) => {
+  filterUnsafe(state);
+  return defaultHandlers.root(node as never, parent, state, info);
+};
+
+function filterUnsafe(state: State): void {
+  const all = state.unsafe;
+  const byCharacter = new Map<string, Unsafe[]>();
+  for (const pattern of all) {
+    const list = byCharacter.get(pattern.character);
+    if (list) list.push(pattern);
+    else byCharacter.set(pattern.character, [pattern]);
+  }
+  const characters = [...byCharacter.keys()];
+  const safe = state.safe;
+  state.safe = function (this: State, value, config) {
+    const text = (config.before ?? '') + (value ?? '') + (config.after ?? '');
+    const relevant: Unsafe[] = [];
+    for (const character of characters) if (text.includes(character)) relevant.push(...byCharacter.get(character)!);
+    this.unsafe = relevant;
+    try {
+      return safe.call(this, value, config);
+    } finally {
+      this.unsafe = all;
+    }
+  };
+}
+
 /** Serialisation options shared by every emitted page. */
 export const mdxOptions: Options = {
   bullet: '-',
@@ -66,7 +101,7 @@ export const mdxOptions: Options = {
     gfmToMarkdown(),
     mathToMarkdown(),
     directiveToMarkdown(),
-    { unsafe: [...mdxEsmUnsafe, ...directiveUnsafe], handlers: { yaml: yamlHandle } },
+    { unsafe: [...mdxEsmUnsafe, ...directiveUnsafe], handlers: { yaml: yamlHandle, root: rootHandle } },
   ],
 };
 
