@@ -447,29 +447,66 @@ export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<s
     for (const form of ref.alt) for (const w of cachedTokens(form)) all.add(w);
   }
   const list = [...all];
-  // `w` is a stem of another word when a word of the list is `w` plus 1–3 letters: the list's
-  // words with their last 1–3 letters cut off (at least 5 letters left) are those stems.
-  const stems = new Set<string>();
-  for (const x of list) for (let cut = 1; cut <= 3 && x.length - cut >= 5; cut++) stems.add(x.slice(0, x.length - cut));
+  // `w` is a stem of another word when a word of the list is `w` plus 1–3 letters: the words
+  // of every form seen so far are indexed by those stems (extendedBy), the list's among them.
+  const stemOfAnother = (w: string) => {
+    const longer = extendedBy.get(w);
+    return longer !== undefined && longer.some((x) => all.has(x));
+  };
   // sameStem(w, e) for some excluded e: both share a prefix of at least 5 letters that leaves at
   // most 3 letters of either; the excluded words' prefixes of those lengths are kept in a set.
   const excludedPrefixes = new Set<string>();
-  for (const e of exclude) for (let length = Math.max(5, e.length - 3); length <= e.length; length++) excludedPrefixes.add(e.slice(0, length));
+  for (const e of exclude) for (const prefix of cached(prefixCache, e, stemPrefixes)) excludedPrefixes.add(prefix);
   const excluded = (w: string) => {
     if (exclude.has(w)) return true;
-    for (let length = Math.max(5, w.length - 3); length <= w.length; length++) if (excludedPrefixes.has(w.slice(0, length))) return true;
+    for (const prefix of cached(prefixCache, w, stemPrefixes)) if (excludedPrefixes.has(prefix)) return true;
     return false;
   };
-  return list.filter((w) => !excluded(w) && !(w.length >= 5 && stems.has(w)));
+  return list.filter((w) => !excluded(w) && !stemOfAnother(w));
+}
+
+/** A word without its last 1–3 letters, at least 5 letters left. */
+const shorterStems = (word: string): string[] => {
+  const out: string[] = [];
+  for (let cut = 1; cut <= 3 && word.length - cut >= 5; cut++) out.push(word.slice(0, word.length - cut));
+  return out;
+};
+/** The prefixes of a word that leave at most 3 of its letters, at least 5 letters long (sameStem). */
+const stemPrefixes = (word: string): string[] => {
+  const out: string[] = [];
+  for (let length = Math.max(5, word.length - 3); length <= word.length; length++) out.push(word.slice(0, length));
+  return out;
+};
+const prefixCache = new Map<string, string[]>();
+/** `make(word)`, computed once per word (keywords repeat across thousands of questions). */
+function cached(cache: Map<string, string[]>, word: string, make: (word: string) => string[]): string[] {
+  let value = cache.get(word);
+  if (value === undefined) {
+    value = make(word);
+    cache.set(word, value);
+  }
+  return value;
 }
 
 /** {@link keywordTokens} of glossary forms, which recur in every question that names the term. */
 const tokenCache = new Map<string, readonly string[]>();
+/** Words of the forms in tokenCache by their shorterStems(): stem -> the words that extend it. */
+const extendedBy = new Map<string, string[]>();
+const indexed = new Set<string>();
 function cachedTokens(form: string): readonly string[] {
   let tokens = tokenCache.get(form);
   if (!tokens) {
     tokens = keywordTokens(form);
     tokenCache.set(form, tokens);
+    for (const word of tokens) {
+      if (indexed.has(word)) continue;
+      indexed.add(word);
+      for (const stem of shorterStems(word)) {
+        const longer = extendedBy.get(stem);
+        if (longer) longer.push(word);
+        else extendedBy.set(stem, [word]);
+      }
+    }
   }
   return tokens;
 }
