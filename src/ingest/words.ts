@@ -39,19 +39,15 @@ for (let unit = 0; unit < 0x500; unit++) WORD_UNIT[unit] = isWordChar(unit) ? 1 
  * letterRuns does.
  */
 export function wordCharSize(text: string, i: number): number {
-  let cp = text.charCodeAt(i);
-  if (cp < 0x500) return WORD_UNIT[cp];
-  if (i >= text.length) return 0;
-  let size = 1;
-  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-      size = 2;
-    }
-  }
-  return isWordChar(cp) ? size : 0;
+  const unit = text.charCodeAt(i);
+  if (unit < 0x500) return WORD_UNIT[unit];
+  const cp = text.codePointAt(i);
+  if (cp === undefined) return 0;
+  return isWordChar(cp) ? codePointSize(cp) : 0;
 }
+
+/** Code units of a code point as codePointAt reads it (a lone surrogate is one unit). */
+const codePointSize = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 /**
  * Word boundaries of `text` (the runs letterRuns returns) written to `bounds` as start, end
@@ -67,8 +63,7 @@ export function wordBounds(text: string, bounds: { array: Int32Array }): number 
     let size = wordCharSize(text, p);
     if (size === 0) {
       // Not a letter or digit: step over the whole code point.
-      const unit = text.charCodeAt(p);
-      p += unit >= 0xd800 && unit <= 0xdbff && p + 1 < n && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      p += codePointSize(text.codePointAt(p)!);
       continue;
     }
     const start = p;
@@ -94,15 +89,8 @@ export function letterRuns(text: string): string[] {
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; ) {
-    let cp = text.charCodeAt(i);
-    let size = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        size = 2;
-      }
-    }
+    const cp = text.codePointAt(i)!;
+    const size = codePointSize(cp);
     if (isWordChar(cp)) {
       if (start < 0) start = i;
     } else if (start >= 0) {

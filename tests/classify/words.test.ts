@@ -4,7 +4,7 @@
  * combining marks, non-Latin digits).
  */
 import { describe, expect, it } from 'vitest';
-import { letterRuns, wordStartMatcher, wordStartScanner } from '../../src/ingest/words.ts';
+import { letterRuns, wordBounds, wordCharSize, wordStartMatcher, wordStartScanner } from '../../src/ingest/words.ts';
 
 const SAMPLES = [
   '',
@@ -19,6 +19,22 @@ const SAMPLES = [
 describe('letterRuns', () => {
   it('splits like /[\\p{L}\\p{N}]+/gu', () => {
     for (const text of SAMPLES) expect(letterRuns(text)).toEqual(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  });
+});
+
+describe('wordBounds and wordCharSize', () => {
+  it('find the words letterRuns cuts, in place', () => {
+    // A small buffer, so growing it is tested too.
+    const bounds = { array: new Int32Array(2) };
+    for (const text of SAMPLES) {
+      const count = wordBounds(text, bounds);
+      const found = Array.from({ length: count }, (_, i) => text.slice(bounds.array[2 * i], bounds.array[2 * i + 1]));
+      expect(found, text).toEqual(letterRuns(text));
+    }
+  });
+
+  it('size a letter or digit by its code units, anything else as 0', () => {
+    expect(['a', 'Ж', '\uD835\uDC00', '😀', '\uD800', '-', ''].map((s) => wordCharSize(s, 0))).toEqual([1, 1, 2, 0, 0, 0, 0]);
   });
 });
 
