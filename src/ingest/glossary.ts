@@ -87,7 +87,7 @@ const patternKey = (pattern: Pattern) => pattern.words[0].slice(0, 2);
 interface Entry {
   term: number;
   pattern: Pattern;
-  /** Words of the pattern. */
+  /** Number of words in the pattern. */
   size: number;
   /** First code unit of the pattern's second word (-1 for a single word): a quick reject. */
   second: number;
@@ -167,7 +167,7 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
     }
     return list.length === 0 ? NONE : list;
   };
-  const words = new WordTable(starting);
+  const entriesOf = new WordTable(starting);
   // Terms already found by the current split or match call carry its number (no set per call).
   const stamp = new Int32Array(glossary.terms.length);
   let calls = 0;
@@ -182,7 +182,7 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
       const terms: number[] = [];
       const open: { matched: number; entry: Entry }[] = [];
       for (let i = 0; i < count; i++) {
-        const entries = words.get(text, at[2 * i], at[2 * i + 1]);
+        const entries = entriesOf.get(text, at[2 * i], at[2 * i + 1]);
         for (let e = 0; e < entries.length; e++) {
           const entry = entries[e];
           const { term, size } = entry;
@@ -456,10 +456,10 @@ export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<s
   // sameStem(w, e) for some excluded e: both share a prefix of at least 5 letters that leaves at
   // most 3 letters of either; the excluded words' prefixes of those lengths are kept in a set.
   const excludedPrefixes = new Set<string>();
-  for (const e of exclude) for (const prefix of cached(prefixCache, e, stemPrefixes)) excludedPrefixes.add(prefix);
+  for (const e of exclude) for (const prefix of stemPrefixes(e)) excludedPrefixes.add(prefix);
   const excluded = (w: string) => {
     if (exclude.has(w)) return true;
-    for (const prefix of cached(prefixCache, w, stemPrefixes)) if (excludedPrefixes.has(prefix)) return true;
+    for (const prefix of stemPrefixes(w)) if (excludedPrefixes.has(prefix)) return true;
     return false;
   };
   return list.filter((w) => !excluded(w) && !stemOfAnother(w));
@@ -471,22 +471,20 @@ const shorterStems = (word: string): string[] => {
   for (let cut = 1; cut <= 3 && word.length - cut >= 5; cut++) out.push(word.slice(0, word.length - cut));
   return out;
 };
-/** The prefixes of a word that leave at most 3 of its letters, at least 5 letters long (sameStem). */
-const stemPrefixes = (word: string): string[] => {
-  const out: string[] = [];
-  for (let length = Math.max(5, word.length - 3); length <= word.length; length++) out.push(word.slice(0, length));
-  return out;
-};
-const prefixCache = new Map<string, string[]>();
-/** `make(word)`, computed once per word (keywords repeat across thousands of questions). */
-function cached(cache: Map<string, string[]>, word: string, make: (word: string) => string[]): string[] {
-  let value = cache.get(word);
-  if (value === undefined) {
-    value = make(word);
-    cache.set(word, value);
+/**
+ * The prefixes of a word that leave at most 3 of its letters, at least 5 letters long (see
+ * sameStem); computed once per word, as keywords and title words recur across questions.
+ */
+function stemPrefixes(word: string): readonly string[] {
+  let prefixes = prefixCache.get(word);
+  if (prefixes === undefined) {
+    prefixes = [];
+    for (let length = Math.max(5, word.length - 3); length <= word.length; length++) prefixes.push(word.slice(0, length));
+    prefixCache.set(word, prefixes);
   }
-  return value;
+  return prefixes;
 }
+const prefixCache = new Map<string, string[]>();
 
 /** {@link keywordTokens} of glossary forms, which recur in every question that names the term. */
 const tokenCache = new Map<string, readonly string[]>();

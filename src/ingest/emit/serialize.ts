@@ -53,7 +53,7 @@ const yamlHandle: Handle = (node) => `---\n${String((node as { value: string }).
 
 /**
  * `state.safe` tried every unsafe pattern (~80 with the extensions) as a regex on every text,
- * most of the serialiser's time. Each pattern's regex contains its `character`, so a pattern
+ * a large share of the serialiser's time. Each pattern's regex contains its `character`, so a pattern
  * whose character the text (with its surrounding characters) lacks can never match; `safe`
  * merges the matches of all patterns independently of their order, so leaving those patterns
  * out gives the same result. The root handler installs the filter for the whole document.
