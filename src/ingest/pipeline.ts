@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { detectFormat, decodeSource } from './formats/index.ts';
-import type { ParseResult, RawItem } from './formats/types.ts';
+import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { createClassifier, loadTopics } from './classify.ts';
 import { slugForTitle, type SlugRules } from './ids.ts';
 import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
@@ -107,6 +107,49 @@ function parseSource(input: InputFile): ParsedSource {
     }
     throw error;
   }
+}
+
+/** What a question takes from outside its parsed item: its id, classification, levels and source. */
+export interface QuestionOrigin {
+  id: string;
+  aliases?: string[];
+  topic: string;
+  subtopic?: string;
+  levels: Level[];
+  file: string;
+  format: Question['source']['format'];
+  meta: Pick<DocumentMeta, 'company' | 'date' | 'title'>;
+}
+
+/**
+ * The question a parsed item becomes. Keys are in the Question schema's order, so a valid
+ * question is already what zod would return (isCanonicalQuestion accepts it without a copy).
+ */
+export function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
+  return {
+    id: origin.id,
+    aliases: origin.aliases,
+    topic: origin.topic,
+    subtopic: origin.subtopic,
+    lang: detectLang(item.title),
+    title: item.title,
+    prompt: item.prompt,
+    kind: item.kind,
+    answer: item.answer,
+    followUps: item.followUps,
+    minutes: item.minutes,
+    levels: origin.levels,
+    source: {
+      file: origin.file,
+      format: origin.format,
+      lines: item.lines,
+      number: item.number,
+      company: origin.meta.company,
+      date: origin.meta.date,
+      title: origin.meta.title,
+    },
+    tags: [],
+  };
 }
 
 /** Levels a question is listed for in its source's level table. */
@@ -215,31 +258,16 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     });
     // A curated section of the topic (topics.yaml) when one matches, else the source's own.
     const curated = classifier.subtopic(topic, candidates[i].text);
-    const { meta } = source.result;
-    const question: Question = {
+    const question = questionFromItem(item, {
       id,
       aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
       topic,
       subtopic: curated?.name.ru ?? item.section,
-      lang: detectLang(item.title),
-      title: item.title,
-      prompt: item.prompt,
-      kind: item.kind,
-      answer: item.answer,
-      followUps: item.followUps,
-      minutes: item.minutes,
       levels: levelsFor(item, source),
-      source: {
-        file: source.file,
-        format: source.formatId,
-        lines: item.lines,
-        number: item.number,
-        company: meta.company,
-        date: meta.date,
-        title: meta.title,
-      },
-      tags: [],
-    };
+      file: source.file,
+      format: source.formatId,
+      meta: source.result.meta,
+    });
     // A question already in the schema's exact shape is what zod would return (canonical.ts).
     if (isCanonicalQuestion(question)) return question;
     const checked = Question.safeParse(question);

@@ -12,27 +12,13 @@ import { detectFormat } from '../../src/ingest/formats/index.ts';
 import type { RawItem } from '../../src/ingest/formats/types.ts';
 import { Question } from '../../src/ingest/model.ts';
 import { generateSources } from '../../src/bench/synthetic.ts';
+import { questionFromItem } from '../../src/ingest/pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-/** A question built from a parsed item the way the pipeline builds it (keys in schema order). */
+/** A question built from a parsed item as the pipeline builds it. */
 function question(item: RawItem, file: string): Record<string, unknown> {
-  return {
-    id: 'q-1',
-    aliases: undefined,
-    topic: 'fundamentals',
-    subtopic: item.section,
-    lang: 'ru',
-    title: item.title,
-    prompt: item.prompt,
-    kind: item.kind,
-    answer: item.answer,
-    followUps: item.followUps,
-    minutes: item.minutes,
-    levels: [],
-    source: { file, format: 'qa-notes', lines: item.lines, number: item.number, company: undefined, date: undefined, title: undefined },
-    tags: [],
-  };
+  return { ...questionFromItem(item, { id: 'q-1', topic: 'fundamentals', subtopic: item.section, levels: [], file, format: 'qa-notes', meta: {} }) };
 }
 
 /** Same keys in the same order and the same values, recursively (undefined values included). */
