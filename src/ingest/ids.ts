@@ -10,35 +10,31 @@ export interface SlugRules {
   stopwords: string[];
 }
 
-/** The stop words of slug rules as a set, made once per rules object (and stop-word list). */
-const stopwordSets = new WeakMap<SlugRules, { list: string[]; size: number; set: Set<string> }>();
-function stopwordSet(rules: SlugRules): Set<string> {
-  let cached = stopwordSets.get(rules);
-  if (!cached || cached.list !== rules.stopwords || cached.size !== rules.stopwords.length) {
-    cached = { list: rules.stopwords, size: rules.stopwords.length, set: new Set(rules.stopwords) };
-    stopwordSets.set(rules, cached);
-  }
-  return cached.set;
-}
-
 /**
  * A readable slug for a title: the first sentence, transliterated, without filler words,
  * cut to `maxWords` words and `maxLength` characters. Falls back to all words when every
  * word is a filler word.
  */
 export function slugForTitle(title: string, rules: SlugRules): string {
-  const stop = stopwordSet(rules);
-  const firstSentence = title.split(/(?<=[.?!])\s+(?=\p{Lu})/u)[0] ?? title;
-  const words = slugWords(firstSentence);
-  const meaningful = words.filter((w) => !stop.has(w));
-  const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, rules.maxWords);
-  let slug = '';
-  for (const word of chosen) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > rules.maxLength && slug) break;
-    slug = next.slice(0, rules.maxLength);
-  }
-  return slug || 'question';
+  return createSlugger(rules)(title);
+}
+
+/** {@link slugForTitle} for many titles under the same rules (the stop words are set up once). */
+export function createSlugger(rules: SlugRules): (title: string) => string {
+  const stop = new Set(rules.stopwords);
+  return (title) => {
+    const firstSentence = title.split(/(?<=[.?!])\s+(?=\p{Lu})/u)[0] ?? title;
+    const words = slugWords(firstSentence);
+    const meaningful = words.filter((w) => !stop.has(w));
+    const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, rules.maxWords);
+    let slug = '';
+    for (const word of chosen) {
+      const next = slug ? `${slug}-${word}` : word;
+      if (next.length > rules.maxLength && slug) break;
+      slug = next.slice(0, rules.maxLength);
+    }
+    return slug || 'question';
+  };
 }
 
 /** Latin transliteration of each UTF-16 code unit below U+2E80, filled as they are met. */

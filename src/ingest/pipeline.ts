@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { detectFormat, decodeSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { createClassifier, loadTopics } from './classify.ts';
-import { slugForTitle, type SlugRules } from './ids.ts';
+import { createSlugger, type SlugRules } from './ids.ts';
 import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
@@ -232,8 +232,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const parsed = sorted.map(parseSource);
   stageEnds('parse');
   const items = parsed.flatMap((source) => source.result.items.map((item) => ({ source, item })));
+  const slugFor = createSlugger(slugRules);
   const candidates: IdCandidate[] = items.map(({ source, item }) => ({
-    slug: slugForTitle(item.title, slugRules),
+    slug: slugFor(item.title),
     title: item.title,
     text: `${item.title}\n${item.prompt ? plainText(item.prompt.children as never) : ''}`,
     source: source.file,
