@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { parseDataFile } from './data-file.ts';
 import { plainText } from './mdast.ts';
-import { letterRuns, wordBounds, wordCharSize } from './words.ts';
+import { letterRuns, wordBounds } from './words.ts';
 import type { Content, Lang, Question } from './model.ts';
 
 const Form = z.string().trim().min(1);
@@ -57,9 +57,15 @@ export function loadGlossary(text: string, file: string): Glossary {
   return { terms: value.terms, lineOf: (index) => lineOf(['terms', index]), file };
 }
 
+/** A text as terms are matched in it: lower-case, `ё` as `е`. */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+}
+
 /** Lower-case words of a text (letters and digits), `ё` as `е`. */
 export function words(text: string): string[] {
-  return letterRuns(text.toLowerCase().replaceAll('ё', 'е'));
+  return letterRuns(foldCase(text));
 }
 
 interface Pattern {
@@ -175,8 +181,7 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
   return {
     split(raw) {
       const call = ++calls;
-      let text = raw.toLowerCase();
-      if (text.includes('ё')) text = text.replaceAll('ё', 'е');
+      const text = foldCase(raw);
       const count = wordBounds(text, bounds);
       const at = bounds.array;
       const terms: number[] = [];
@@ -287,37 +292,23 @@ function sortSmall(list: number[]): number[] {
   return list;
 }
 
-/** Start of the first word at or after `from` in `text`, or -1. */
-function nextWord(text: string, from: number): number {
-  for (let p = from; p < text.length; p++) if (wordCharSize(text, p) > 0) return p;
-  return -1;
-}
-
-/** End of the word starting at `start`. */
-function wordEnd(text: string, start: number): number {
-  let p = start;
-  for (let size = wordCharSize(text, p); size > 0; size = wordCharSize(text, p)) p += size;
-  return p;
-}
+/** Word boundaries of the texts a form runs on into (see continuesAcross). */
+const following = { array: new Int32Array(16) };
 
 /**
  * Whether the words of `pattern` from word `k` on are the first words of `texts[t]` and the
  * texts after it (read as one word list: a text without words is passed over).
  */
 function continuesAcross(pattern: Pattern, k: number, texts: readonly TermText[], t: number): boolean {
-  let from = 0;
-  for (; k < pattern.words.length; k++) {
-    let start = t < texts.length ? nextWord(texts[t].text, from) : -1;
-    while (start < 0) {
-      if (++t >= texts.length) return false;
-      from = 0;
-      start = nextWord(texts[t].text, 0);
+  for (; t < texts.length && k < pattern.words.length; t++) {
+    const { text } = texts[t];
+    const count = wordBounds(text, following, pattern.words.length - k);
+    const at = following.array;
+    for (let i = 0; i < count; i++, k++) {
+      if (!wordMatches(text, at[2 * i], at[2 * i + 1], pattern.words[k], pattern.whole)) return false;
     }
-    const text = texts[t].text;
-    from = wordEnd(text, start);
-    if (!wordMatches(text, start, from, pattern.words[k], pattern.whole)) return false;
   }
-  return true;
+  return k === pattern.words.length;
 }
 
 /**

@@ -51,15 +51,14 @@ const codePointSize = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 /**
  * Word boundaries of `text` (the runs letterRuns returns) written to `bounds` as start, end
- * pairs; returns the number of words. `bounds` grows as needed (the caller keeps the returned
- * array).
+ * pairs, at most `limit` words; returns the number of words. `bounds.array` grows as needed.
  */
-export function wordBounds(text: string, bounds: { array: Int32Array }): number {
+export function wordBounds(text: string, bounds: { array: Int32Array }, limit = Infinity): number {
   let count = 0;
   let array = bounds.array;
   let p = 0;
   const n = text.length;
-  while (p < n) {
+  while (p < n && count < limit) {
     let size = wordCharSize(text, p);
     if (size === 0) {
       // Not a letter or digit: step over the whole code point.

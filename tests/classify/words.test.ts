@@ -23,13 +23,14 @@ describe('letterRuns', () => {
 });
 
 describe('wordBounds and wordCharSize', () => {
-  it('find the words letterRuns cuts, in place', () => {
+  it('find the words letterRuns cuts, in place, up to a limit', () => {
     // A small buffer, so growing it is tested too.
     const bounds = { array: new Int32Array(2) };
     for (const text of SAMPLES) {
       const count = wordBounds(text, bounds);
       const found = Array.from({ length: count }, (_, i) => text.slice(bounds.array[2 * i], bounds.array[2 * i + 1]));
       expect(found, text).toEqual(letterRuns(text));
+      expect(wordBounds(text, bounds, 2), text).toBe(Math.min(2, letterRuns(text).length));
     }
   });
 
