@@ -311,15 +311,6 @@ function continuesAcross(pattern: Pattern, k: number, texts: readonly TermText[]
   return k === pattern.words.length;
 }
 
-/**
- * A matcher over the whole glossary: text -> the terms it mentions, in glossary order
- * (see createTermIndex).
- */
-export function createTermMatcher(glossary: Pick<Glossary, 'terms'>): (text: string) => GlossaryTerm[] {
-  const index = createTermIndex(glossary);
-  return (text: string) => index.match([index.split(text)]).map((i) => glossary.terms[i]);
-}
-
 /** Where a question mentions glossary terms (term indexes into the glossary, ascending). */
 export interface QuestionTerms {
   /** Terms of any text: title, prompt, answer parts, follow-ups, in every language. */
@@ -428,7 +419,9 @@ export function matchTerms(
  * alternative form of each mentioned term, each word once (lower-case, in glossary order).
  * A stem of 5+ letters is left out when a word that only adds an ending (at most 3 letters) is
  * already there (`нормализац` beside `нормализация`): the stemmed index finds both from the full word, and repeating a word
- * would only make a term count several times in ranking. Words in `exclude` are skipped.
+ * would only make a term count several times in ranking. Words in `exclude` are skipped, and so
+ * are words with the same stem as one of them: both differ only in an ending of at most 3
+ * letters after a common prefix of at least 5.
  */
 export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<string> = new Set()): string[] {
   const all = new Set<string>();
@@ -444,8 +437,8 @@ export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<s
     const longer = extendedBy.get(w);
     return longer !== undefined && longer.some((x) => all.has(x));
   };
-  // sameStem(w, e) for some excluded e: both share a prefix of at least 5 letters that leaves at
-  // most 3 letters of either; the excluded words' prefixes of those lengths are kept in a set.
+  // Same stem as an excluded e: both share a prefix of at least 5 letters that leaves at most 3
+  // letters of either; the excluded words' prefixes of those lengths are kept in a set.
   const excludedPrefixes = new Set<string>();
   for (const e of exclude) for (const prefix of stemPrefixes(e)) excludedPrefixes.add(prefix);
   const excluded = (w: string) => {
@@ -463,8 +456,8 @@ const shorterStems = (word: string): string[] => {
   return out;
 };
 /**
- * The prefixes of a word that leave at most 3 of its letters, at least 5 letters long (see
- * sameStem); computed once per word, as keywords and title words recur across questions.
+ * The prefixes of a word that leave at most 3 of its letters, at least 5 letters long (its
+ * possible stems); computed once per word, as keywords and title words recur across questions.
  */
 function stemPrefixes(word: string): readonly string[] {
   let prefixes = prefixCache.get(word);
@@ -498,13 +491,6 @@ function cachedTokens(form: string): readonly string[] {
     }
   }
   return tokens;
-}
-
-/** Whether two words differ only in an ending of at most 3 letters (after a 5+ letter stem). */
-export function sameStem(a: string, b: string): boolean {
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
-  return common >= 5 && a.length - common <= 3 && b.length - common <= 3;
 }
 
 /**

@@ -10,7 +10,7 @@ import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
-import { createTermMatcher, findQuestionTerms, loadGlossary, matchTerms, searchKeywords } from '../../src/ingest/glossary.ts';
+import { createTermIndex, findQuestionTerms, loadGlossary, matchTerms, searchKeywords, type Glossary } from '../../src/ingest/glossary.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { DataFileError } from '../../src/ingest/data-file.ts';
 import { paragraph, root, text } from '../../src/ingest/mdast.ts';
@@ -20,6 +20,12 @@ import ru from '../../src/content/i18n/ru.json' with { type: 'json' };
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** The terms one text mentions, in glossary order. */
+function createTermMatcher(glossary: Pick<Glossary, 'terms'>) {
+  const index = createTermIndex(glossary);
+  return (text: string) => index.match([index.split(text)]).map((i) => glossary.terms[i]);
+}
 
 const base: Question = {
   id: 'chto-takoe-dropout',

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermIndex, keywordTokens, sameStem, searchKeywords, words, type GlossaryTerm, type TermRef } from '../../src/ingest/glossary.ts';
+import { createTermIndex, keywordTokens, searchKeywords, words, type GlossaryTerm, type TermRef } from '../../src/ingest/glossary.ts';
 
 const terms: GlossaryTerm[] = [
   { ru: 'p-значение', en: 'p-value', ruAlt: ['p значени'], enAlt: ['pval'] },
@@ -66,6 +66,12 @@ describe('createTermIndex', () => {
 });
 
 describe('searchKeywords', () => {
+  /** Whether two words differ only in an ending of at most 3 letters (after a 5+ letter stem). */
+  function sameStem(a: string, b: string): boolean {
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    return common >= 5 && a.length - common <= 3 && b.length - common <= 3;
+  }
   /** The rules spelled out: every word against every other and every excluded word. */
   function reference(terms: TermRef[], exclude: Set<string>): string[] {
     const all = [...new Set(terms.flatMap((t) => [t.en, t.ru, ...t.alt].flatMap(keywordTokens)))];
