@@ -145,7 +145,7 @@ function sourceRef(v: unknown): boolean {
 }
 
 /** The keys of the Question schema, in its order. */
-export const QUESTION_KEYS = ['id', 'aliases', 'topic', 'subtopic', 'lang', 'title', 'prompt', 'kind', 'answer', 'followUps', 'minutes', 'levels', 'source', 'tags'] as const;
+const QUESTION_KEYS = ['id', 'aliases', 'topic', 'subtopic', 'lang', 'title', 'prompt', 'kind', 'answer', 'followUps', 'minutes', 'levels', 'source', 'tags'] as const;
 
 /**
  * Whether `q` passes the Question schema and equals what `Question.parse(q)` returns (same keys

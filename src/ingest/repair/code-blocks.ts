@@ -22,6 +22,8 @@
 import type { Code } from 'mdast';
 
 const INDENT = '    ';
+/** Cyrillic letters: prose, never Python code. */
+const CYRILLIC = /[\u0400-\u04FF]/;
 const KEYWORDS = new Set(['in', 'not', 'and', 'or', 'is', 'if', 'else', 'for', 'lambda', 'await', 'None', 'True', 'False']);
 const ASSIGNMENT =
   /^([A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\s*,\s*[A-Za-z_][\w.]*(?:\[[^\]]*\])?)*)\s*(?:\+|-|\*|\/|\/\/|%|\*\*|@|\||&)?=(?!=)\s*(.+)$/;
@@ -38,9 +40,9 @@ export function classifyCodeLine(raw: string): CodeLineKind | null {
   const line = raw.trim();
   if (/^#(?:\s|$)/.test(line)) return 'comment';
   // Prose: Cyrillic with no `#` that could start a comment (stripComment would keep it all).
-  if (!line.includes('#') && /[\u0400-\u04FF]/.test(line)) return null;
+  if (!line.includes('#') && CYRILLIC.test(line)) return null;
   const code = stripComment(line);
-  if (code === '' || /[\u0400-\u04FF]/.test(code)) return null;
+  if (code === '' || CYRILLIC.test(code)) return null;
   if (OPENER.test(code)) return 'statement';
   if (/^(?:pass|break|continue)$/.test(code) || IMPORT.test(code)) return 'statement';
   if (/^@[\w.]+(?:\(.*\))?$/.test(code)) return 'statement';
@@ -171,7 +173,7 @@ export function stripComment(line: string): string {
  * (`average over weight` is prose; `x if c else y` is not, thanks to the keywords).
  */
 export function isExpression(s: string): boolean {
-  if (/[\u0400-\u04FF]/.test(s)) return false;
+  if (CYRILLIC.test(s)) return false;
   let top = s.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '0');
   for (let prev = ''; prev !== top; ) {
     prev = top;
