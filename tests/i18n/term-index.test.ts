@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermIndex, keywordTokens, searchKeywords, words, type GlossaryTerm, type TermRef } from '../../src/ingest/glossary.ts';
+import { createTermIndex, words, type GlossaryTerm } from '../../src/ingest/glossary.ts';
 
 const terms: GlossaryTerm[] = [
   { ru: 'p-значение', en: 'p-value', ruAlt: ['p значени'], enAlt: ['pval'] },
@@ -62,32 +62,5 @@ describe('createTermIndex', () => {
     expect(match('пакетная', 'нормализация')).toEqual([2]);
     expect(match('пакетная', 'x нормализация')).toEqual([]);
     expect(match('Ёмкость', 'модели')).toEqual([4]);
-  });
-});
-
-describe('searchKeywords', () => {
-  /** Whether two words differ only in an ending of at most 3 letters (after a 5+ letter stem). */
-  function sameStem(a: string, b: string): boolean {
-    let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common++;
-    return common >= 5 && a.length - common <= 3 && b.length - common <= 3;
-  }
-  /** The rules spelled out: every word against every other and every excluded word. */
-  function reference(terms: TermRef[], exclude: Set<string>): string[] {
-    const all = [...new Set(terms.flatMap((t) => [t.en, t.ru, ...t.alt].flatMap(keywordTokens)))];
-    const stemOfAnother = (w: string) => w.length >= 5 && all.some((x) => x !== w && x.startsWith(w) && x.length - w.length <= 3);
-    return all.filter((w) => !exclude.has(w) && ![...exclude].some((e) => sameStem(w, e)) && !stemOfAnother(w));
-  }
-  const word = fc.constantFrom('нормализац', 'нормализация', 'нормализации', 'норма', 'batch', 'batches', 'batchnorm', 'bn', 'слой', 'слоями', 'переобучение', 'переобуч', 'overfit', 'overfitting', 'ёмкость', 'емкость', 'a/b', 'p-value', 'value', 'тестирова', 'тестирование', 'тестировани');
-  const form = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
-  const ref = fc.record({ ru: form, en: form, alt: fc.array(form, { maxLength: 3 }) });
-
-  it('keeps a word unless a longer form of it or an excluded word shares its stem, for random terms', () => {
-    fc.assert(
-      fc.property(fc.array(ref, { maxLength: 5 }), fc.array(word, { maxLength: 4 }), (terms, exclude) => {
-        expect(searchKeywords(terms, new Set(exclude))).toEqual(reference(terms, new Set(exclude)));
-      }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
-    );
   });
 });

@@ -14,7 +14,7 @@ import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
 import { linksData } from './related.ts';
 import { plansData } from './plans-page.ts';
-import { questionKeywords, type KeywordsData } from './keywords.ts';
+import { questionKeywords, type KeywordsData, type QuestionKeywords } from './keywords.ts';
 import { localize, type Labels } from './localize.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
@@ -108,14 +108,12 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
 
 /** Hidden search keywords of every question in every edition (`_data/keywords.json`). */
 function keywordsData(questions: readonly Question[], langs: readonly Lang[], labels: Labels): KeywordsData {
-  const data: KeywordsData = {};
-  for (const lang of langs) {
-    const byId: Record<string, { title?: string; other?: string }> = {};
-    for (const q of questions) {
-      const keywords = questionKeywords(q, localize(q, lang, labels).title.value);
-      if (keywords) byId[q.id] = keywords;
-    }
-    data[lang] = byId;
+  const byLang = langs.map(() => ({}) as Record<string, QuestionKeywords>);
+  for (const q of questions) {
+    const keywords = questionKeywords(q, langs.map((lang) => localize(q, lang, labels).title.value));
+    keywords.forEach((k, i) => {
+      if (k) byLang[i][q.id] = k;
+    });
   }
-  return data;
+  return Object.fromEntries(langs.map((lang, i) => [lang, byLang[i]]));
 }
