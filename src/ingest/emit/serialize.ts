@@ -72,11 +72,24 @@ function filterUnsafe(state: State): void {
     else byCharacter.set(pattern.character, [pattern]);
   }
   const characters = [...byCharacter.keys()];
+  // Which pattern characters a text contains, in one pass over it (an ASCII table stamped with
+  // the call's number) instead of one `includes` scan per character; any other character
+  // (the extensions declare none) is still looked up with `includes`.
+  const ascii = characters.map((character) => (character.length === 1 && character.charCodeAt(0) < 128 ? character.charCodeAt(0) : -1));
+  const seen = new Int32Array(128);
+  let calls = 0;
   const safe = state.safe;
   state.safe = function (this: State, value, config) {
     const text = (config.before ?? '') + (value ?? '') + (config.after ?? '');
+    const call = ++calls;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 128) seen[code] = call;
+    }
     const relevant: Unsafe[] = [];
-    for (const character of characters) if (text.includes(character)) relevant.push(...byCharacter.get(character)!);
+    characters.forEach((character, k) => {
+      if (ascii[k] >= 0 ? seen[ascii[k]] === call : text.includes(character)) relevant.push(...byCharacter.get(character)!);
+    });
     this.unsafe = relevant;
     try {
       return safe.call(this, value, config);
