@@ -2,10 +2,11 @@
  * Flashcard decks (src/ingest/emit/flashcards.ts): card HTML, the Anki TSV and the RFC 4180 CSV,
  * on hand-made questions and on the seed handbook (one row per question per edition).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/ingest/model.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
-import { ankiTsv, contentHtml, csvField, flashcard, plainCsv, type FlashcardsData } from '../../src/ingest/emit/flashcards.ts';
+import { ankiTsv, contentHtml, csvField, escapeHtml, flashcard, plainCsv, type FlashcardsData } from '../../src/ingest/emit/flashcards.ts';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 
 const SITE = 'https://ml-interview-handbook.example';
@@ -33,6 +34,36 @@ const question = (over: Partial<Question> = {}): Question => ({
   },
   ...over,
 }) as Question;
+
+describe('escapeHtml', () => {
+  /** The escapes one after another: `&` first, newlines normalised to LF before they are encoded. */
+  const reference = (text: string) =>
+    text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replaceAll("'", '&#39;')
+      .replaceAll('\t', '&#9;')
+      .replaceAll('\r\n', '\n')
+      .replaceAll('\r', '\n')
+      .replaceAll('\n', '&#10;');
+
+  it('escapes like the escapes applied one after another, on random text', () => {
+    const piece = fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\t', '\r', '\n', '\r\n', '&amp;', '&#10;', 'ё', '𝑥'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        expect(escapeHtml(text)).toBe(reference(text));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
+    );
+  });
+
+  it('never leaves a raw tab, newline, quote or angle bracket', () => {
+    expect(escapeHtml('a\r\n\r\tb "c" <d> & \'e\'')).toBe('a&#10;&#10;&#9;b &quot;c&quot; &lt;d&gt; &amp; &#39;e&#39;');
+  });
+});
 
 describe('card HTML', () => {
   const card = flashcard(question(), 'en');

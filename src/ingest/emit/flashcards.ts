@@ -67,18 +67,25 @@ export function localized(q: Question, lang: Lang, labels: Labels = {}) {
 
 type Node = { type: string; value?: string; children?: Node[]; [key: string]: unknown };
 
-/** Escape text for HTML; newlines and tabs become character references (never raw). */
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\t': '&#9;',
+  '\r\n': '&#10;',
+  '\r': '&#10;',
+  '\n': '&#10;',
+};
+const HTML_SPECIAL = /\r\n?|[&<>"'\t\n]/g;
+
+/**
+ * Escape text for HTML; newlines and tabs become character references (never raw). One pass
+ * over the text (CRLF, CR and LF are each one newline).
+ */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-    .replaceAll('\t', '&#9;')
-    .replaceAll('\r\n', '\n')
-    .replaceAll('\r', '\n')
-    .replaceAll('\n', '&#10;');
+  return text.replace(HTML_SPECIAL, (special) => HTML_ESCAPES[special]);
 }
 
 /** Text outside `<pre>`: newlines are rendered as spaces by HTML anyway; keep them as spaces. */
