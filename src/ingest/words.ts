@@ -83,23 +83,29 @@ export function wordBounds(text: string, bounds: { array: Int32Array }, limit = 
   return count;
 }
 
-/** Runs of letters and digits (Unicode) of `text`, in order. */
+/** Word boundaries for letterRuns (grown by wordBounds as needed). */
+const runs = { array: new Int32Array(256) };
+
+/** Runs of letters and digits (Unicode) of `text`, in order (the words wordBounds finds, cut out). */
 export function letterRuns(text: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const size = codePointSize(cp);
-    if (isWordChar(cp)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(text.slice(start, i));
-      start = -1;
-    }
-    i += size;
-  }
-  if (start >= 0) out.push(text.slice(start));
+  const count = wordBounds(text, runs);
+  const at = runs.array;
+  const out: string[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = text.slice(at[2 * i], at[2 * i + 1]);
   return out;
+}
+
+/**
+ * The code point that ends just before `at` (a surrogate pair read as one), as a lookbehind
+ * with the `u` flag sees it; `at` must be at least 1.
+ */
+function codePointBefore(text: string, at: number): number {
+  const unit = text.charCodeAt(at - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (unit - 0xdc00) + 0x10000;
+  }
+  return unit;
 }
 
 /**
@@ -115,13 +121,7 @@ export function wordStartMatcher(needle: string): (text: string) => boolean {
   }
   return (text) => {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (at === 0) return true;
-      let cp = text.charCodeAt(at - 1);
-      if (cp >= 0xdc00 && cp <= 0xdfff && at >= 2) {
-        const high = text.charCodeAt(at - 2);
-        if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
-      }
-      if (!isWordChar(cp)) return true;
+      if (at === 0 || !isWordChar(codePointBefore(text, at))) return true;
     }
     return false;
   };
@@ -154,16 +154,11 @@ export function wordStartScanner(needles: readonly string[]): (text: string) => 
     const found: boolean[] = new Array(needles.length).fill(false);
     let afterWord = false;
     for (let p = 0; p < text.length; p++) {
-      let cp = text.charCodeAt(p);
       if (!afterWord) {
-        const list = startingWith(cp);
+        const list = startingWith(text.charCodeAt(p));
         if (list !== undefined) for (const k of list) if (!found[k] && text.startsWith(needles[k], p)) found[k] = true;
       }
-      if (cp >= 0xdc00 && cp <= 0xdfff && p > 0) {
-        const high = text.charCodeAt(p - 1);
-        if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
-      }
-      afterWord = isWordChar(cp);
+      afterWord = isWordChar(codePointBefore(text, p + 1));
     }
     for (const [k, matches] of apart) found[k] = matches(text);
     return found;
