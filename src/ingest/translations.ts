@@ -83,13 +83,10 @@ function proseLetters(text: string): string {
 
 /** Whether a text reads as `lang` already (Russian: any Cyrillic; English: no Cyrillic). */
 export function isWrittenIn(text: string, lang: Lang): boolean {
-  const prose = proseLetters(text);
-  const cyrillic = /\p{Script=Cyrillic}/u.test(prose);
-  if (lang === 'ru') return cyrillic || !/\p{Script=Latin}{2,}/u.test(prose);
-  return !cyrillic;
+  return writtenIn(text)[lang];
 }
 
-/** isWrittenIn for both languages at once (the text's prose is worked out once). */
+/** Whether a text reads as each language (see isWrittenIn), its prose worked out once for both. */
 function writtenIn(text: string): Record<Lang, boolean> {
   const prose = proseLetters(text);
   const cyrillic = /\p{Script=Cyrillic}/u.test(prose);
