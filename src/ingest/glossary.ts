@@ -58,7 +58,7 @@ export function loadGlossary(text: string, file: string): Glossary {
 }
 
 /** A text as terms are matched in it: lower-case, `ё` as `е`. */
-function foldCase(text: string): string {
+export function foldCase(text: string): string {
   const lower = text.toLowerCase();
   return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
 }

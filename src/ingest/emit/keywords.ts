@@ -6,7 +6,7 @@
  * question itself and the MDX compiler need not see them.
  */
 import type { Lang, Question } from '../model.ts';
-import { words as wordsOf, type TermRef } from '../glossary.ts';
+import { foldCase, words as wordsOf, type TermRef } from '../glossary.ts';
 
 /** Keywords of one question in one edition: `title` weighs like the heading, `other` like text. */
 export interface QuestionKeywords {
@@ -65,9 +65,7 @@ export function searchKeywords(terms: readonly TermRef[], exclude: ReadonlySet<s
  * (Pagefind indexes `батч-нормализация` as one word and its parts), outer punctuation dropped.
  */
 export function keywordTokens(form: string): string[] {
-  return form
-    .toLowerCase()
-    .replaceAll('ё', 'е')
+  return foldCase(form)
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
@@ -100,7 +98,9 @@ function keywordWord(text: string): KeywordWord {
   word = { text, prefixes: stemPrefixes(text), longer: longerThanStem.get(text) ?? [], mark: 0 };
   longerThanStem.delete(text);
   vocabulary.set(text, word);
-  for (const stem of shorterStems(text)) {
+  // The stems it extends by 1–3 letters: its stem prefixes but itself.
+  for (const stem of word.prefixes) {
+    if (stem === text) continue;
     const shorter = vocabulary.get(stem);
     if (shorter) shorter.longer.push(word);
     else {
@@ -158,13 +158,6 @@ class Exclusion {
     for (const prefix of word.prefixes) if (this.prefixes.has(prefix)) return true;
     return false;
   }
-}
-
-/** A word without its last 1–3 letters, at least 5 letters left. */
-function shorterStems(word: string): string[] {
-  const out: string[] = [];
-  for (let cut = 1; cut <= 3 && word.length - cut >= 5; cut++) out.push(word.slice(0, word.length - cut));
-  return out;
 }
 
 /**
