@@ -26,7 +26,11 @@ export default defineConfig({
   },
   vite: {
     // The emitter's data files are read from disk when pages render (src/components/handbook-links.ts).
-    define: { 'import.meta.env.HANDBOOK_DATA_DIR': JSON.stringify(fileURLToPath(new URL('./src/content/docs/_data/', import.meta.url))) },
+    define: {
+      'import.meta.env.HANDBOOK_DATA_DIR': JSON.stringify(
+        fileURLToPath(new URL('./src/content/docs/_data/', import.meta.url)),
+      ),
+    },
     resolve: {
       alias: { '@handbook/components': fileURLToPath(new URL('./src/components/index.ts', import.meta.url)) },
     },
@@ -53,7 +57,14 @@ export default defineConfig({
       // Quality gate: every build fails on a broken internal link or anchor. Question anchors are
       // heading ids set by remark-question-anchors (and the `id` of each <Question>), which the
       // validator reads from the rendered tree, so generated pages validate without exclusions.
-      plugins: [starlightLinksValidator({ errorOnFallbackPages: true, errorOnInvalidHashes: true, errorOnLocalLinks: true, exclude: ['/flashcards/*'] })],
+      plugins: [
+        starlightLinksValidator({
+          errorOnFallbackPages: true,
+          errorOnInvalidHashes: true,
+          errorOnLocalLinks: true,
+          exclude: ['/flashcards/*'],
+        }),
+      ],
     }),
     // Question permalinks (/q/<id>/): tiny redirect files written after the build, not Astro pages.
     handbookPermalinks(),

@@ -3,8 +3,8 @@
  *
  *   tsx scripts/bench.ts [--sizes 1000,5000,10000] [--seed N] [--runs 5] [--no-build] [--keep]
  *
- * For each size: synthetic sources in all four formats (src/bench/synthetic.ts) are written into
- * an isolated copy of the project (src/bench/project.ts), then
+ * For each size: synthetic sources in all four formats (tools/bench/synthetic.ts) are written into
+ * an isolated copy of the project (tools/bench/project.ts), then
  * - ingestion: `runPipeline` in this process on the in-memory inputs, `--runs` times (first
  *   run cold, median of the rest), with an empty id lock and again with the lock the first run
  *   wrote (the steady state of `npm run build`); questions per second from the median;
@@ -18,8 +18,15 @@ import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSources } from '../src/bench/synthetic.ts';
-import { copyProject, fileSizes, GNU_TIME, measure, writeSyntheticContent, type Measured } from '../src/bench/project.ts';
+import { generateSources } from '../tools/bench/synthetic.ts';
+import {
+  copyProject,
+  fileSizes,
+  GNU_TIME,
+  measure,
+  writeSyntheticContent,
+  type Measured,
+} from '../tools/bench/project.ts';
 import { PIPELINE_STAGES, runPipeline, type PipelineStage } from '../src/ingest/pipeline.ts';
 import { serializeLock } from '../src/ingest/id-lock.ts';
 import { loadInputs } from './inputs.ts';
@@ -49,17 +56,29 @@ interface Row {
   ingestLocked: number;
   /** Median milliseconds of each runPipeline stage over the warm runs. */
   stages: Record<PipelineStage, number>;
-  build?: { ingest: Measured; astro: Measured; pages: number; largest: { path: string; bytes: number }; siteBytes: number; pagefindBytes: number };
+  build?: {
+    ingest: Measured;
+    astro: Measured;
+    pages: number;
+    largest: { path: string; bytes: number };
+    siteBytes: number;
+    pagefindBytes: number;
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ingestMedian' | 'ingestLocked' | 'stages'> {
+function timeIngestion(
+  dir: string,
+): Pick<Row, 'questions' | 'ingestCold' | 'ingestMedian' | 'ingestLocked' | 'stages'> {
   const input = loadInputs(dir);
   const times: number[] = [];
-  const stageTimes = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, [] as number[]])) as Record<PipelineStage, number[]>;
+  const stageTimes = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, [] as number[]])) as Record<
+    PipelineStage,
+    number[]
+  >;
   let result!: ReturnType<typeof runPipeline>;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -67,7 +86,10 @@ function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ing
     result = runPipeline(input, { onStage: i === 0 ? undefined : (stage, ms) => stageTimes[stage].push(ms) });
     times.push((performance.now() - start) / 1000);
   }
-  const stages = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, median(stageTimes[stage])])) as Record<PipelineStage, number>;
+  const stages = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, median(stageTimes[stage])])) as Record<
+    PipelineStage,
+    number
+  >;
   const locked = { ...input, lock: { file: 'content/ids.lock.json', text: serializeLock(result.lock) } };
   const lockedTimes: number[] = [];
   for (let i = 0; i < runs - 1; i++) {
@@ -75,7 +97,13 @@ function timeIngestion(dir: string): Pick<Row, 'questions' | 'ingestCold' | 'ing
     runPipeline(locked);
     lockedTimes.push((performance.now() - start) / 1000);
   }
-  return { questions: result.handbook.questions.length, ingestCold: times[0], ingestMedian: median(times.slice(1)), ingestLocked: median(lockedTimes), stages };
+  return {
+    questions: result.handbook.questions.length,
+    ingestCold: times[0],
+    ingestMedian: median(times.slice(1)),
+    ingestLocked: median(lockedTimes),
+    stages,
+  };
 }
 
 async function build(dir: string): Promise<NonNullable<Row['build']>> {
@@ -133,7 +161,10 @@ function report(rows: Row[]): string {
     '',
     `| questions | ${PIPELINE_STAGES.join(' | ')} |`,
     `| ---: | ${PIPELINE_STAGES.map(() => '---:').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.questions} | ${PIPELINE_STAGES.map((stage) => `${r.stages[stage].toFixed(0)} (${((100 * r.stages[stage]) / (r.ingestMedian * 1000)).toFixed(0)}%)`).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.questions} | ${PIPELINE_STAGES.map((stage) => `${r.stages[stage].toFixed(0)} (${((100 * r.stages[stage]) / (r.ingestMedian * 1000)).toFixed(0)}%)`).join(' | ')} |`,
+    ),
   );
   const built = rows.filter((r) => r.build);
   if (built.length >= 2) {
@@ -155,7 +186,10 @@ function writeReport(table: string): void {
   const old = existsSync(values.out) ? readFileSync(values.out, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const from = old.indexOf(START);
   const to = old.indexOf(END);
-  const next = from >= 0 && to > from ? `${old.slice(0, from + START.length)}\n${table}\n${old.slice(to)}` : `${old.trimEnd()}\n\n${START}\n${table}\n${END}\n`;
+  const next =
+    from >= 0 && to > from
+      ? `${old.slice(0, from + START.length)}\n${table}\n${old.slice(to)}`
+      : `${old.trimEnd()}\n\n${START}\n${table}\n${END}\n`;
   writeFileSync(values.out, next);
 }
 
@@ -174,11 +208,15 @@ try {
       sourceBytes: sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0),
       ...timeIngestion(dir),
     };
-    console.log(`[bench] ${size}: ingest cold ${(row.ingestCold * 1000).toFixed(0)} ms, median ${(row.ingestMedian * 1000).toFixed(0)} ms, with lock ${(row.ingestLocked * 1000).toFixed(0)} ms`);
+    console.log(
+      `[bench] ${size}: ingest cold ${(row.ingestCold * 1000).toFixed(0)} ms, median ${(row.ingestMedian * 1000).toFixed(0)} ms, with lock ${(row.ingestLocked * 1000).toFixed(0)} ms`,
+    );
     if (!values['no-build']) {
       row.build = await build(dir);
       const b = row.build;
-      console.log(`[bench] ${size}: build ${b.ingest.seconds.toFixed(1)} s + ${b.astro.seconds.toFixed(1)} s, peak ${mb(Math.max(b.ingest.maxRss, b.astro.maxRss))}, largest ${kb(b.largest.bytes)}`);
+      console.log(
+        `[bench] ${size}: build ${b.ingest.seconds.toFixed(1)} s + ${b.astro.seconds.toFixed(1)} s, peak ${mb(Math.max(b.ingest.maxRss, b.astro.maxRss))}, largest ${kb(b.largest.bytes)}`,
+      );
     }
     rows.push(row);
     if (!values.keep) rmSync(dir, { recursive: true, force: true });

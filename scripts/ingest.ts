@@ -55,7 +55,9 @@ async function main(): Promise<number> {
 
   const unplaced = handbook.sources.reduce((n, s) => n + s.lines.unplaced, 0);
   if (values.strict && (unplaced > 0 || translationProblems.length > 0)) {
-    console.error(`error: ${unplaced} unplaced source line(s), ${translationProblems.length} translation problem(s) (--strict)`);
+    console.error(
+      `error: ${unplaced} unplaced source line(s), ${translationProblems.length} translation problem(s) (--strict)`,
+    );
     return 1;
   }
   const lockPath = join(values.content, 'ids.lock.json');
@@ -63,7 +65,9 @@ async function main(): Promise<number> {
   const oldLock = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
   if (newLock !== oldLock) {
     if (values.frozen) {
-      console.error(`error: ${lockPath} is out of date (new or changed questions): run \`npm run ingest\` and commit it`);
+      console.error(
+        `error: ${lockPath} is out of date (new or changed questions): run \`npm run ingest\` and commit it`,
+      );
       return 1;
     }
     if (!values.check) {

@@ -9,10 +9,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
-import { BrowserNotFoundError, findChromium } from '../src/browser/find-chromium.ts';
-import { outputFile, parsePdfArgs, staleReason, UsageError } from '../src/pdf/cli.ts';
-import { generateStudyGuidePdf } from '../src/pdf/generate.ts';
-import { findPlan } from '../src/pdf/plans.ts';
+import { BrowserNotFoundError, findChromium } from '../tools/browser/find-chromium.ts';
+import { outputFile, parsePdfArgs, staleReason, UsageError } from '../tools/pdf/cli.ts';
+import { generateStudyGuidePdf } from '../tools/pdf/generate.ts';
+import { findPlan } from '../tools/pdf/plans.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   const chromium = findChromium(options.chromium);
   const stale = options.build ? staleReason(root, options.dist, options.langs) : undefined;
   if (stale) {
-    if (!options.build) throw new Error(`the built site is not usable (${stale}); run npm run build or drop --no-build`);
+    if (!options.build)
+      throw new Error(`the built site is not usable (${stale}); run npm run build or drop --no-build`);
     console.log(`pdf: building the site first (${stale})`);
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;
@@ -34,9 +35,19 @@ async function main(): Promise<number> {
   for (const lang of options.langs) {
     const out = outputFile(options, lang);
     const started = Date.now();
-    const result = await generateStudyGuidePdf({ dist: options.dist, lang, out, mode: options.mode, topics: options.topics, plan, chromium });
+    const result = await generateStudyGuidePdf({
+      dist: options.dist,
+      lang,
+      out,
+      mode: options.mode,
+      topics: options.topics,
+      plan,
+      chromium,
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`pdf: ${relative(process.cwd(), out) || out}: ${result.pages} pages, ${result.questions.length} questions (${seconds}s)`);
+    console.log(
+      `pdf: ${relative(process.cwd(), out) || out}: ${result.pages} pages, ${result.questions.length} questions (${seconds}s)`,
+    );
   }
   return 0;
 }

@@ -56,7 +56,12 @@ const handbookStrings = z
 function docsLoaderWithoutBodies(): Loader {
   return {
     name: docsLoader().name,
-    load: (context) => glob({ base: './src/content/docs', pattern: '**/[^_]*.{markdown,mdown,mkdn,mkd,mdwn,md,mdx}', retainBody: false }).load(context),
+    load: (context) =>
+      glob({
+        base: './src/content/docs',
+        pattern: '**/[^_]*.{markdown,mdown,mkdn,mkd,mdwn,md,mdx}',
+        retainBody: false,
+      }).load(context),
   };
 }
 

@@ -28,7 +28,13 @@ const readJson = <T>(name: string, fallback: T): T => {
   return text === undefined ? fallback : (JSON.parse(text) as T);
 };
 
-export const links: LinksData = readJson<LinksData>('links.json', { langs: [], topics: [], sources: [], questions: [], retired: [] });
+export const links: LinksData = readJson<LinksData>('links.json', {
+  langs: [],
+  topics: [],
+  sources: [],
+  questions: [],
+  retired: [],
+});
 export const plans: PlanData[] = readJson<PlanData[]>('plans.json', []);
 const keywords: KeywordsData = readJson<KeywordsData>('keywords.json', {});
 

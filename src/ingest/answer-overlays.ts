@@ -52,12 +52,19 @@ export function parseOverlay(file: string, text: string): Overlay {
     const label = toString(heading).trim().replace(/:$/, '').toLowerCase();
     const part = PART_HEADINGS[label];
     if (!part) {
-      throw new SourceError(file, line, `unknown answer heading "## ${toString(heading)}": expected one of ${[...new Set(Object.keys(PART_HEADINGS))].map((h) => `"${h}"`).join(', ')}`);
+      throw new SourceError(
+        file,
+        line,
+        `unknown answer heading "## ${toString(heading)}": expected one of ${[...new Set(Object.keys(PART_HEADINGS))].map((h) => `"${h}"`).join(', ')}`,
+      );
     }
     cuts.push({ part, from: line, line: line + 1 });
   }
   cuts.forEach((cut, i) => {
-    const body = lines.slice(cut.from, cuts[i + 1] ? cuts[i + 1].from - 1 : lines.length).join('\n').trim();
+    const body = lines
+      .slice(cut.from, cuts[i + 1] ? cuts[i + 1].from - 1 : lines.length)
+      .join('\n')
+      .trim();
     if (!body) return;
     if (answer[cut.part]) throw new SourceError(file, cut.line - 1, `answer part "${cut.part}" given twice`);
     try {
@@ -86,7 +93,12 @@ export function applyOverlays(questions: Question[], overlays: Overlay[]): Quest
   for (const overlay of overlays) {
     const q = byId.get(overlay.id);
     if (!q) throw new SourceError(overlay.file, 1, `answer overlay for unknown question id "${overlay.id}"`);
-    if (hasAnswer(q)) throw new SourceError(overlay.file, 1, `question "${q.id}" already has an answer in ${q.source.file}; overlays add answers to unanswered questions`);
+    if (hasAnswer(q))
+      throw new SourceError(
+        overlay.file,
+        1,
+        `question "${q.id}" already has an answer in ${q.source.file}; overlays add answers to unanswered questions`,
+      );
     grouped.set(q.id, [...(grouped.get(q.id) ?? []), overlay]);
   }
   return questions.map((q) => {

@@ -20,7 +20,8 @@ const LANG_SET: ReadonlySet<unknown> = new Set(LANGS);
 const LEVEL_SET: ReadonlySet<unknown> = new Set(LEVELS);
 const ALIGN: ReadonlySet<unknown> = new Set(['left', 'right', 'center', null]);
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const isObject = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isPositiveInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
@@ -89,7 +90,11 @@ function block(v: unknown): boolean {
     case 'math':
       return isString(v.value) && keysInOrder(v, ['type', 'value']);
     case 'code':
-      return optional(v.lang, (l) => l === null || isString(l)) && isString(v.value) && keysInOrder(v, ['type', 'lang', 'value']);
+      return (
+        optional(v.lang, (l) => l === null || isString(l)) &&
+        isString(v.value) &&
+        keysInOrder(v, ['type', 'lang', 'value'])
+      );
     case 'list':
       return (
         typeof v.ordered === 'boolean' &&
@@ -145,7 +150,22 @@ function sourceRef(v: unknown): boolean {
 }
 
 /** The keys of the Question schema, in its order. */
-const QUESTION_KEYS = ['id', 'aliases', 'topic', 'subtopic', 'lang', 'title', 'prompt', 'kind', 'answer', 'followUps', 'minutes', 'levels', 'source', 'tags'] as const;
+const QUESTION_KEYS = [
+  'id',
+  'aliases',
+  'topic',
+  'subtopic',
+  'lang',
+  'title',
+  'prompt',
+  'kind',
+  'answer',
+  'followUps',
+  'minutes',
+  'levels',
+  'source',
+  'tags',
+] as const;
 
 /**
  * Whether `q` passes the Question schema and equals what `Question.parse(q)` returns (same keys

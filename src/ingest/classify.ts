@@ -14,16 +14,22 @@ export const TopicsFile = z.object({
 export type TopicsFile = z.infer<typeof TopicsFile>;
 
 /** Reads and checks topics.yaml: unique ids, a known default, overrides naming known topics. */
-export function loadTopics(text: string, file: string): TopicsFile & { lineOf: (path: readonly PropertyKey[]) => number } {
+export function loadTopics(
+  text: string,
+  file: string,
+): TopicsFile & { lineOf: (path: readonly PropertyKey[]) => number } {
   const { value, lineOf } = parseDataFile(text, file, TopicsFile);
   const ids = new Set<string>();
   value.topics.forEach((topic, i) => {
-    if (ids.has(topic.id)) throw new DataFileError(file, lineOf(['topics', i, 'id']), `duplicate topic id "${topic.id}"`);
+    if (ids.has(topic.id))
+      throw new DataFileError(file, lineOf(['topics', i, 'id']), `duplicate topic id "${topic.id}"`);
     ids.add(topic.id);
   });
-  if (!ids.has(value.default)) throw new DataFileError(file, lineOf(['default']), `default topic "${value.default}" is not defined`);
+  if (!ids.has(value.default))
+    throw new DataFileError(file, lineOf(['default']), `default topic "${value.default}" is not defined`);
   for (const [id, topic] of Object.entries(value.overrides)) {
-    if (!ids.has(topic)) throw new DataFileError(file, lineOf(['overrides', id]), `override for "${id}" names unknown topic "${topic}"`);
+    if (!ids.has(topic))
+      throw new DataFileError(file, lineOf(['overrides', id]), `override for "${id}" names unknown topic "${topic}"`);
   }
   return { ...value, lineOf };
 }
@@ -67,7 +73,9 @@ export function createClassifier(rules: TopicsFile): Classifier {
     return k;
   };
   const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(needle) }));
-  const subtopics = new Map(rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(needle) }))]));
+  const subtopics = new Map(
+    rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(needle) }))]),
+  );
   const scan = wordStartScanner(needles);
   // The last text scanned: the pipeline asks for a question's topic, then its subtopic.
   let last: { text: string; found: boolean[] } | undefined;

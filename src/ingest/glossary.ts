@@ -202,7 +202,12 @@ export function createTermIndex(glossary: Pick<Glossary, 'terms'>): TermIndex {
           const { pattern } = entry;
           // The following words of the form, as far as the text goes.
           let k = 1;
-          while (k < size && i + k < count && wordMatches(text, at[2 * (i + k)], at[2 * (i + k) + 1], pattern.words[k], pattern.whole)) k++;
+          while (
+            k < size &&
+            i + k < count &&
+            wordMatches(text, at[2 * (i + k)], at[2 * (i + k) + 1], pattern.words[k], pattern.whole)
+          )
+            k++;
           if (k === size) {
             stamp[term] = call;
             terms.push(term);
@@ -254,7 +259,8 @@ class WordTable<T> {
       const index = this.slots[slot];
       if (index < 0) return this.add(text.slice(start, end), hash, slot);
       const word = this.words[index];
-      if (this.hashes[index] === hash && word.length === end - start && sameUnits(text, start, word)) return this.values[index];
+      if (this.hashes[index] === hash && word.length === end - start && sameUnits(text, start, word))
+        return this.values[index];
     }
   }
 
@@ -331,7 +337,10 @@ const contentText = (c: Content | undefined) => (c ? plainText(c.children as nev
  * keywords (matchTerms) and related questions (related.ts questionConcepts) use. Each
  * combination gives exactly the terms of its texts joined by newlines.
  */
-export function findQuestionTerms(questions: readonly Question[], glossary: Pick<Glossary, 'terms'>): Map<string, QuestionTerms> {
+export function findQuestionTerms(
+  questions: readonly Question[],
+  glossary: Pick<Glossary, 'terms'>,
+): Map<string, QuestionTerms> {
   const index = createTermIndex(glossary);
   const split = (text: string) => index.split(text);
   return new Map(
@@ -341,7 +350,10 @@ export function findQuestionTerms(questions: readonly Question[], glossary: Pick
       const answers = Object.values(q.answer ?? {}).map((c) => split(contentText(c)));
       const followUps = q.followUps.map(split);
       // Translations in object order (titles, asked, answered) and in ru, en order (all).
-      const translated = new Map<unknown, { title: TermText; prompt: TermText; answers: TermText[]; followUps: TermText[] }>();
+      const translated = new Map<
+        unknown,
+        { title: TermText; prompt: TermText; answers: TermText[]; followUps: TermText[] }
+      >();
       const translation = (tr: NonNullable<NonNullable<Question['translations']>[Lang]>) => {
         let texts = translated.get(tr);
         if (!texts) {
@@ -356,7 +368,10 @@ export function findQuestionTerms(questions: readonly Question[], glossary: Pick
         return texts;
       };
       const inOrder = Object.values(q.translations ?? {}).flatMap((tr) => (tr ? [translation(tr)] : []));
-      const titleTexts = [title, ...Object.values(q.translations ?? {}).map((tr) => (tr ? translation(tr).title : split('')))];
+      const titleTexts = [
+        title,
+        ...Object.values(q.translations ?? {}).map((tr) => (tr ? translation(tr).title : split(''))),
+      ];
       const allTexts = [title, prompt, ...answers, ...followUps];
       for (const lang of ['ru', 'en'] as Lang[]) {
         const tr = q.translations?.[lang];
@@ -369,7 +384,12 @@ export function findQuestionTerms(questions: readonly Question[], glossary: Pick
         {
           all: index.match(allTexts),
           titles: index.match(titleTexts),
-          asked: index.match([title, prompt, ...followUps, ...inOrder.flatMap((t) => [t.title, t.prompt, ...t.followUps])]),
+          asked: index.match([
+            title,
+            prompt,
+            ...followUps,
+            ...inOrder.flatMap((t) => [t.title, t.prompt, ...t.followUps]),
+          ]),
           answered: index.match([...answers, ...inOrder.flatMap((t) => t.answers)]),
         },
       ];

@@ -133,7 +133,9 @@ export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
     const ei = firstFree(byPrint, prints[ci]);
     if (ei !== undefined) claim(ci, ei, 'fingerprint');
   });
-  const byNumber = groupBy(free, (ei) => (entries[ei].number === undefined ? undefined : numberKey(entries[ei].source, entries[ei].number!)));
+  const byNumber = groupBy(free, (ei) =>
+    entries[ei].number === undefined ? undefined : numberKey(entries[ei].source, entries[ei].number!),
+  );
   candidates.forEach((c, ci) => {
     if (claimed.has(ci) || c.number === undefined) return;
     const ei = firstFree(byNumber, numberKey(c.source, c.number));
@@ -202,7 +204,13 @@ export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
 
   const refreshed: LockEntry[] = candidates.map((c, ci) => {
     const ei = claimed.get(ci);
-    const entry: LockEntry = { id: ids[ci], fingerprint: prints[ci], title: c.title, source: c.source, aliases: ei === undefined ? [] : entries[ei].aliases };
+    const entry: LockEntry = {
+      id: ids[ci],
+      fingerprint: prints[ci],
+      title: c.title,
+      source: c.source,
+      aliases: ei === undefined ? [] : entries[ei].aliases,
+    };
     if (c.number !== undefined) entry.number = c.number;
     return entry;
   });

@@ -104,15 +104,23 @@ function reduceBlock(node: AnyNode): RootContent[] {
           align: node.align,
           children: (node.children ?? []).map((row) => ({
             type: 'tableRow',
-            children: (row.children ?? []).map((cell) => ({ type: 'tableCell', children: reducePhrasing(cell.children ?? []) })),
+            children: (row.children ?? []).map((cell) => ({
+              type: 'tableCell',
+              children: reducePhrasing(cell.children ?? []),
+            })),
           })),
         } as RootContent,
       ];
     case 'containerDirective': {
       const children = (node.children ?? []) as AnyNode[];
-      const label = children.find((c) => c.type === 'paragraph' && (c.data as { directiveLabel?: boolean })?.directiveLabel);
+      const label = children.find(
+        (c) => c.type === 'paragraph' && (c.data as { directiveLabel?: boolean })?.directiveLabel,
+      );
       if (node.name !== 'caution') {
-        throw new MarkdownContentError(node.position?.start.line ?? 1, `unknown aside ":::${node.name}" (only :::caution is supported)`);
+        throw new MarkdownContentError(
+          node.position?.start.line ?? 1,
+          `unknown aside ":::${node.name}" (only :::caution is supported)`,
+        );
       }
       return [
         {

@@ -17,13 +17,11 @@ export function list(items: (PhrasingContent[] | BlockContent[])[], ordered = fa
     ordered,
     start: ordered ? (start ?? 1) : null,
     spread: false,
-    children: items.map(
-      (item): ListItem => ({
-        type: 'listItem',
-        spread: false,
-        children: isBlocks(item) ? item : [paragraph(item as PhrasingContent[])],
-      }),
-    ),
+    children: items.map((item): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: isBlocks(item) ? item : [paragraph(item as PhrasingContent[])],
+    })),
   };
 }
 

@@ -102,7 +102,12 @@ function parseSource(input: InputFile): ParsedSource {
   try {
     return { file: input.file, formatId: format.id, formatName: format.name, result: format.parse(text) };
   } catch (error) {
-    if (error instanceof Error && 'line' in error && typeof error.line === 'number' && !(error instanceof SourceError)) {
+    if (
+      error instanceof Error &&
+      'line' in error &&
+      typeof error.line === 'number' &&
+      !(error instanceof SourceError)
+    ) {
       throw new SourceError(input.file, error.line, `${format.name}: ${error.message}`);
     }
     throw error;
@@ -274,15 +279,24 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     const checked = Question.safeParse(question);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      throw new SourceError(source.file, item.lines[0], `invalid question: ${issue.message} at ${issue.path.join('.')}`);
+      throw new SourceError(
+        source.file,
+        item.lines[0],
+        `invalid question: ${issue.message} at ${issue.path.join('.')}`,
+      );
     }
     return checked.data;
   });
 
   stageEnds('questions');
-  const subtopicLabels = Object.fromEntries(rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])));
+  const subtopicLabels = Object.fromEntries(
+    rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])),
+  );
   const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
-  const overlaid = applyOverlays(translated.questions, (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)));
+  const overlaid = applyOverlays(
+    translated.questions,
+    (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)),
+  );
   stageEnds('translations');
   const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
   // Glossary terms are matched once: search keywords (terms, tags) and related questions use them.
@@ -292,7 +306,11 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
-      throw new SourceError(input.topics.file, rules.lineOf(['overrides', id]), `override names unknown question id "${id}"`);
+      throw new SourceError(
+        input.topics.file,
+        rules.lineOf(['overrides', id]),
+        `override names unknown question id "${id}"`,
+      );
     }
   }
   const byFile = new Map<string, Question[]>(parsed.map((source) => [source.file, []]));
@@ -303,7 +321,15 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
   stageEnds('related');
   return {
-    handbook: { questions: linked, topics: rules.topics, sources, retiredIds, labels: Object.fromEntries(translated.labels), plans, relatedStats },
+    handbook: {
+      questions: linked,
+      topics: rules.topics,
+      sources,
+      retiredIds,
+      labels: Object.fromEntries(translated.labels),
+      plans,
+      relatedStats,
+    },
     lock: assignment.lock,
     translationProblems: translated.problems,
   };
@@ -313,7 +339,11 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
  * Adds the glossary terms each question mentions (`terms`) and their English names as `tags`.
  * Without a glossary the questions are returned unchanged.
  */
-function withTerms(questions: Question[], glossary: Glossary | undefined, found?: ReadonlyMap<string, QuestionTerms>): Question[] {
+function withTerms(
+  questions: Question[],
+  glossary: Glossary | undefined,
+  found?: ReadonlyMap<string, QuestionTerms>,
+): Question[] {
   if (!glossary) return questions;
   const matched = matchTerms(questions, glossary, found);
   return questions.map((q) => {
@@ -331,7 +361,10 @@ function withRelated(
   found?: ReadonlyMap<string, QuestionTerms>,
 ): { questions: Question[]; stats: RelatedStats } {
   const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
-  const { related, stats } = computeRelated(questions, { concepts: questionConcepts(questions, glossary, found), manual });
+  const { related, stats } = computeRelated(questions, {
+    concepts: questionConcepts(questions, glossary, found),
+    manual,
+  });
   return { questions: questions.map((q) => ({ ...q, related: related.get(q.id) ?? [] })), stats };
 }
 

@@ -117,7 +117,10 @@ export function selectQuestions(questions: readonly Question[], selector: PlanSe
  * @param file Path for error messages (e.g. `content/plans/junior.yaml`); its base name is the plan id.
  */
 export function loadPlan(data: DataText, questions: readonly Question[], retiredIds: readonly string[] = []): Plan {
-  const id = data.file.split('/').pop()!.replace(/\.ya?ml$/, '');
+  const id = data.file
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/, '');
   if (!PLAN_ID.test(id)) {
     throw new DataFileError(data.file, 1, `plan file name "${id}" must be lower-case letters, digits and dashes`);
   }
@@ -149,7 +152,8 @@ export function loadPlan(data: DataText, questions: readonly Question[], retired
       for (const file of [selector.source ?? []].flat()) {
         if (!files.has(file)) fail(['sections', s, 'from', 'source'], `unknown source file "${file}"`);
       }
-      if (selector.topic && !topics.has(selector.topic)) fail(['sections', s, 'from', 'topic'], `unknown topic "${selector.topic}"`);
+      if (selector.topic && !topics.has(selector.topic))
+        fail(['sections', s, 'from', 'topic'], `unknown topic "${selector.topic}"`);
       picked = selectQuestions(questions, selector).map((q) => ({ id: q.id, path: ['sections', s, 'from'] }));
       if (picked.length === 0) fail(['sections', s, 'from'], 'the selector matches no question');
     }
@@ -161,7 +165,10 @@ export function loadPlan(data: DataText, questions: readonly Question[], retired
     return { title: section.title, items };
   });
 
-  const totalMinutes = sections.reduce((sum, section) => sum + section.items.reduce((n, item) => n + (byId.get(item.id)!.minutes ?? 0), 0), 0);
+  const totalMinutes = sections.reduce(
+    (sum, section) => sum + section.items.reduce((n, item) => n + (byId.get(item.id)!.minutes ?? 0), 0),
+    0,
+  );
   if (value.minutes !== undefined && totalMinutes > value.minutes) {
     fail(['minutes'], `the plan's questions take ${totalMinutes} minutes, over its budget of ${value.minutes}`);
   }
@@ -178,7 +185,11 @@ export function loadPlan(data: DataText, questions: readonly Question[], retired
 }
 
 /** Loads every plan file; plans are ordered by `order`, then id. */
-export function loadPlans(files: readonly DataText[], questions: readonly Question[], retiredIds: readonly string[] = []): Plan[] {
+export function loadPlans(
+  files: readonly DataText[],
+  questions: readonly Question[],
+  retiredIds: readonly string[] = [],
+): Plan[] {
   return files
     .map((file) => loadPlan(file, questions, retiredIds))
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

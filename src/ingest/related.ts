@@ -124,8 +124,14 @@ export function loadRelations(data: DataText | undefined, ids: IdResolver): Manu
   const excluded = new Set(out.exclude.map(pairKey));
   const clash = out.add.find((pair) => excluded.has(pairKey(pair)));
   if (clash) {
-    const g = value.add.findIndex((group) => group.some((id) => ids.resolve(id) === clash[0]) && group.some((id) => ids.resolve(id) === clash[1]));
-    throw new DataFileError(data.file, lineOf(['add', Math.max(g, 0)]), `"${clash[0]}" and "${clash[1]}" are both added and excluded`);
+    const g = value.add.findIndex(
+      (group) => group.some((id) => ids.resolve(id) === clash[0]) && group.some((id) => ids.resolve(id) === clash[1]),
+    );
+    throw new DataFileError(
+      data.file,
+      lineOf(['add', Math.max(g, 0)]),
+      `"${clash[0]}" and "${clash[1]}" are both added and excluded`,
+    );
   }
   return out;
 }
@@ -237,7 +243,11 @@ function keepBest(c: Candidates, n: number, keep: number): number[] {
  * (rank, a, b) and a plain numeric sort orders them (no comparator call per comparison); when
  * the key would not fit a double exactly, it falls back to the comparator.
  */
-function rankCandidates(c: Candidates, indexes: readonly number[], n: number): { a: Int32Array; b: Int32Array; score: Float64Array } {
+function rankCandidates(
+  c: Candidates,
+  indexes: readonly number[],
+  n: number,
+): { a: Int32Array; b: Int32Array; score: Float64Array } {
   const m = indexes.length;
   const out = { a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m) };
   const scores = new Float64Array(m);
@@ -322,7 +332,7 @@ function compareSignatures(x: readonly number[], y: readonly number[], skip: num
   for (;;) {
     if (x[s] === skip) s++;
     if (y[t] === skip) t++;
-    if (s >= x.length || t >= y.length) return (x.length - s) - (y.length - t);
+    if (s >= x.length || t >= y.length) return x.length - s - (y.length - t);
     if (x[s] !== y[t]) return x[s] - y[t];
     s++;
     t++;
@@ -372,7 +382,7 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
     const x = own[a];
     const y = own[b];
     let score = 0;
-    for (let s = 0, t = 0; s < x.c.length && t < y.c.length; ) {
+    for (let s = 0, t = 0; s < x.c.length && t < y.c.length;) {
       if (x.c[s] < y.c[t]) s++;
       else if (x.c[s] > y.c[t]) t++;
       else score += idfs[x.c[s]] * x.w[s++] * y.w[t++];
@@ -386,7 +396,14 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   // their other concepts, rarest first, and each is paired with its NEIGHBOURS next ones, so
   // questions that also share rarer concepts (the best-scoring pairs) meet. Every candidate
   // is then scored on all its shared concepts.
-  const pairs = pairLists(n, lists.reduce((sum, list) => sum + (list.length <= ALL_PAIRS ? (list.length * (list.length - 1)) / 2 : list.length * (NEIGHBOURS + BRIDGES)), 0));
+  const pairs = pairLists(
+    n,
+    lists.reduce(
+      (sum, list) =>
+        sum + (list.length <= ALL_PAIRS ? (list.length * (list.length - 1)) / 2 : list.length * (NEIGHBOURS + BRIDGES)),
+      0,
+    ),
+  );
   const pair = pairs.add;
   // Each question's concepts rarest first (ties: lower number): concepts ranked once, then
   // every question's ranks sorted as numbers (no comparator call per question).
@@ -419,7 +436,8 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   });
 
   const excluded = new Set((options.manual?.exclude ?? []).map(pairKey));
-  const isExcluded = (a: number, b: number) => excluded.size > 0 && excluded.has(pairKey([questions[a].id, questions[b].id]));
+  const isExcluded = (a: number, b: number) =>
+    excluded.size > 0 && excluded.has(pairKey([questions[a].id, questions[b].id]));
   // Scores a's partners against a's concepts laid out densely (idf times a's weight; shared
   // concepts are summed in concept order as pairScore does, and a concept a lacks adds 0);
   // `seen` drops pairs found through several concepts. Concepts of every question as flat
@@ -436,7 +454,12 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   const seen = new Int32Array(n).fill(-1);
   const partners = pairs.grouped();
   const total = partners.other.length;
-  const candidates: Candidates = { a: new Int32Array(total), b: new Int32Array(total), score: new Float64Array(total), size: 0 };
+  const candidates: Candidates = {
+    a: new Int32Array(total),
+    b: new Int32Array(total),
+    score: new Float64Array(total),
+    size: 0,
+  };
   for (let a = 0; a < n; a++) {
     for (let s = start[a]; s < start[a + 1]; s++) dense[conceptOf[s]] = idfs[conceptOf[s]] * weightOf[s];
     for (let p = partners.start[a]; p < partners.start[a + 1]; p++) {
@@ -454,7 +477,11 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
     for (let s = start[a]; s < start[a + 1]; s++) dense[conceptOf[s]] = 0;
   }
   // Best pair first (ties: lower a, then lower b).
-  const ranked = rankCandidates(candidates, sampled ? keepBest(candidates, n, KEEP) : Array.from({ length: candidates.size }, (_, k) => k), n);
+  const ranked = rankCandidates(
+    candidates,
+    sampled ? keepBest(candidates, n, KEEP) : Array.from({ length: candidates.size }, (_, k) => k),
+    n,
+  );
 
   const links: Map<number, number>[] = questions.map(() => new Map());
   const manual = new Set<string>();
@@ -498,11 +525,16 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
       const my = manual.size > 0 && manual.has(pairKey([q.id, questions[y].id])) ? 1 : 0;
       return my - mx || sy - sx || x - y;
     });
-    related.set(q.id, ranked.map(([j]) => questions[j].id));
+    related.set(
+      q.id,
+      ranked.map(([j]) => questions[j].id),
+    );
   });
 
   const unanswered = questions.filter((_, i) => !answered[i]).length;
-  const unansweredLinked = questions.filter((_, i) => !answered[i] && [...links[i].keys()].some((j) => answered[j])).length;
+  const unansweredLinked = questions.filter(
+    (_, i) => !answered[i] && [...links[i].keys()].some((j) => answered[j]),
+  ).length;
   return {
     related,
     stats: {

@@ -31,7 +31,15 @@ export type TranslationBlock = z.infer<typeof Block>;
 
 export const TranslationFile = z
   .object({
-    labels: z.record(z.string(), z.object({ ru: z.string().min(1), en: z.string().min(1) }).partial().strict()).default({}),
+    labels: z
+      .record(
+        z.string(),
+        z
+          .object({ ru: z.string().min(1), en: z.string().min(1) })
+          .partial()
+          .strict(),
+      )
+      .default({}),
     questions: z
       .record(z.string(), z.object({ hash: z.string(), ru: Block.optional(), en: Block.optional() }).strict())
       .default({}),
@@ -76,9 +84,7 @@ export function sourceHash(q: Question): string {
 function proseLetters(text: string): string {
   // Without `$` or a backtick neither pattern can match: the text is its own prose.
   if (!text.includes('$') && !text.includes('`')) return text;
-  return text
-    .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ')
-    .replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ');
+  return text.replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ').replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ');
 }
 
 /** Whether a text reads as `lang` already (Russian: any Cyrillic; English: no Cyrillic). */
@@ -189,7 +195,16 @@ export function applyTranslations(
 ): { questions: Question[]; problems: TranslationProblem[]; labels: Map<string, Partial<Record<Lang, string>>> } {
   const problems: TranslationProblem[] = [];
   const labels = new Map<string, Partial<Record<Lang, string>>>(Object.entries(builtInLabels));
-  const entries = new Map<string, { file: string; line: number; hash: string; blocks: Partial<Record<Lang, TranslationBlock>>; lineOf: (p: readonly PropertyKey[]) => number }>();
+  const entries = new Map<
+    string,
+    {
+      file: string;
+      line: number;
+      hash: string;
+      blocks: Partial<Record<Lang, TranslationBlock>>;
+      lineOf: (p: readonly PropertyKey[]) => number;
+    }
+  >();
   const known = new Map<string, string>();
   for (const q of questions) {
     known.set(q.id, q.id);
@@ -205,7 +220,13 @@ export function applyTranslations(
         problems.push({ kind: 'unknown-id', file, line, id, message: `translation for unknown question id "${id}"` });
         continue;
       }
-      entries.set(target, { file, line, hash: entry.hash, blocks: { ru: entry.ru, en: entry.en }, lineOf: (p) => lineOf(['questions', id, ...p]) });
+      entries.set(target, {
+        file,
+        line,
+        hash: entry.hash,
+        blocks: { ru: entry.ru, en: entry.en },
+        lineOf: (p) => lineOf(['questions', id, ...p]),
+      });
     }
   }
 
@@ -215,7 +236,13 @@ export function applyTranslations(
     const hash = entry === undefined ? undefined : sourceHash(q);
     const stale = entry !== undefined && entry.hash !== hash;
     if (entry && stale) {
-      problems.push({ kind: 'stale', file: entry.file, line: entry.line, id: q.id, message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})` });
+      problems.push({
+        kind: 'stale',
+        file: entry.file,
+        line: entry.line,
+        id: q.id,
+        message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})`,
+      });
     }
     const texts = languageFields(q);
     const available = Object.fromEntries(texts);
@@ -226,7 +253,14 @@ export function applyTranslations(
       const fields: LocalizedFields = {};
       for (const name of Object.keys(block ?? {}) as FieldName[]) {
         if (!(name in available)) {
-          problems.push({ kind: 'extra-field', file: entry!.file, line: entry!.lineOf([lang, name]), id: q.id, lang, message: `"${q.id}" has no ${name} to translate` });
+          problems.push({
+            kind: 'extra-field',
+            file: entry!.file,
+            line: entry!.lineOf([lang, name]),
+            id: q.id,
+            lang,
+            message: `"${q.id}" has no ${name} to translate`,
+          });
         }
       }
       if (block) {
@@ -239,7 +273,14 @@ export function applyTranslations(
         }
         if (block.followUps) {
           if (block.followUps.length !== q.followUps.length) {
-            problems.push({ kind: 'extra-field', file: entry!.file, line: at('followUps'), id: q.id, lang, message: `"${q.id}" has ${q.followUps.length} follow-ups, the translation ${block.followUps.length}` });
+            problems.push({
+              kind: 'extra-field',
+              file: entry!.file,
+              line: at('followUps'),
+              id: q.id,
+              lang,
+              message: `"${q.id}" has ${q.followUps.length} follow-ups, the translation ${block.followUps.length}`,
+            });
           } else fields.followUps = block.followUps;
         }
       }
@@ -273,7 +314,10 @@ export function applyTranslations(
  * Short shared strings each edition shows (section names, question kinds, source titles) that
  * are not written in the edition's language and have no entry under `labels`.
  */
-function missingLabels(questions: Question[], labels: Map<string, Partial<Record<Lang, string>>>): TranslationProblem[] {
+function missingLabels(
+  questions: Question[],
+  labels: Map<string, Partial<Record<Lang, string>>>,
+): TranslationProblem[] {
   const problems: TranslationProblem[] = [];
   const seen = new Set<string>();
   for (const q of questions) {

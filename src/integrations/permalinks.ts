@@ -26,7 +26,13 @@ const escapeHtml = (text: string): string =>
 const scriptJson = (value: string): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The HTML of one redirect page. */
-export function redirectHtml(options: { lang: Lang; id: string; target: string; title: string; site?: string }): string {
+export function redirectHtml(options: {
+  lang: Lang;
+  id: string;
+  target: string;
+  title: string;
+  site?: string;
+}): string {
   const { lang, id, target, title } = options;
   const [path, hash = ''] = target.split('#');
   const canonical = new URL(path, options.site ?? 'http://localhost').href;

@@ -50,7 +50,17 @@ export function renderMath(tex: string, displayMode: boolean): RenderedMath {
       html = katex.renderToString(tex, { displayMode, throwOnError: false, strict: 'ignore' });
     } catch {
       // Not a ParseError: markup like KaTeX's own error output, with the source as text.
-      const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000', title: String(cause) }, children: [{ type: 'text', value: tex }] }] };
+      const tree: Root = {
+        type: 'root',
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['katex-error'], style: 'color:#cc0000', title: String(cause) },
+            children: [{ type: 'text', value: tex }],
+          },
+        ],
+      };
       html = toHtml(tree);
     }
   }

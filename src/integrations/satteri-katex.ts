@@ -40,11 +40,18 @@ export default function satteriKatex(component?: MathComponent): MdastPluginEntr
     /** The replacement of one formula (`inHeading`: inline math inside a heading). */
     const replace = (tex: string, display: boolean, node: never, ctx: MdastVisitorContext, inHeading = false) => {
       const { html, error } = renderMath(tex, display);
-      if (error) ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
+      if (error)
+        ctx.report({ message: `Could not render math with KaTeX: ${error.message}`, node, severity: 'warning' });
       if (ctx.sourceFormat !== 'mdx') return { type: 'html' as const, value: html };
       if (inHeading) return { raw: html, mdxExpressions: false };
       const type = display ? ('mdxJsxFlowElement' as const) : ('mdxJsxTextElement' as const);
-      if (!component) return { type, name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute' as const, name: 'set:html', value: html }], children: [] };
+      if (!component)
+        return {
+          type,
+          name: 'Fragment',
+          attributes: [{ type: 'mdxJsxAttribute' as const, name: 'set:html', value: html }],
+          children: [],
+        };
       usesComponent = true;
       const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'tex', value: tex }];
       if (display) attributes.push({ type: 'mdxJsxAttribute' as const, name: 'display', value: null as never });
@@ -59,7 +66,11 @@ export default function satteriKatex(component?: MathComponent): MdastPluginEntr
         return replace(node.value, false, node as never, ctx, parent?.type === 'heading') as never;
       },
       after(root, ctx) {
-        if (usesComponent && component) ctx.prependChild(root as never, { type: 'mdxjsEsm', value: `import ${component.name} from ${JSON.stringify(component.from)};` } as never);
+        if (usesComponent && component)
+          ctx.prependChild(
+            root as never,
+            { type: 'mdxjsEsm', value: `import ${component.name} from ${JSON.stringify(component.from)};` } as never,
+          );
       },
     });
   };

@@ -21,7 +21,8 @@ interface Node {
 /** The literal string value of a JSX attribute, if it has one. */
 function stringAttribute(element: Node, name: string): string | undefined {
   for (const attribute of element.attributes ?? []) {
-    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string') return attribute.value;
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string')
+      return attribute.value;
   }
   return undefined;
 }

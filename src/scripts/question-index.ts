@@ -6,8 +6,20 @@
 const root = document.querySelector<HTMLElement>('[data-question-index]');
 if (root) {
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-filter="${name}"]`)!;
-  const filters = { text: field('text'), topic: field('topic'), level: field('level'), source: field('source'), answered: field('answered') };
-  const keys: Record<keyof typeof filters, string> = { text: 'q', topic: 'topic', level: 'level', source: 'source', answered: 'answered' };
+  const filters = {
+    text: field('text'),
+    topic: field('topic'),
+    level: field('level'),
+    source: field('source'),
+    answered: field('answered'),
+  };
+  const keys: Record<keyof typeof filters, string> = {
+    text: 'q',
+    topic: 'topic',
+    level: 'level',
+    source: 'source',
+    answered: 'answered',
+  };
   const count = root.querySelector<HTMLElement>('[data-index-count]')!;
   const template = root.dataset.countTemplate ?? '{shown} / {total}';
   const rowOf = (tr: HTMLTableRowElement) => ({
@@ -21,11 +33,21 @@ if (root) {
   const rows = [...root.querySelectorAll<HTMLTableRowElement>('tbody tr')].map(rowOf);
 
   const params = new URLSearchParams(location.search);
-  for (const [name, el] of Object.entries(filters)) el.value = params.get(keys[name as keyof typeof filters]) ?? el.value;
+  for (const [name, el] of Object.entries(filters))
+    el.value = params.get(keys[name as keyof typeof filters]) ?? el.value;
 
   /** Rows past the ones in the HTML (large handbooks): built from /questions.json like the server does. */
   const loadRest = async (url: string) => {
-    type Entry = { id: string; topic: string; title: Record<string, string>; url: Record<string, string>; levels: string[]; source: { file: string }; minutes?: number; hasAnswer: boolean };
+    type Entry = {
+      id: string;
+      topic: string;
+      title: Record<string, string>;
+      url: Record<string, string>;
+      levels: string[];
+      source: { file: string };
+      minutes?: number;
+      hasAnswer: boolean;
+    };
     const lang = root.dataset.lang ?? 'ru';
     const label = (select: HTMLSelectElement | HTMLInputElement, value: string) =>
       [...(select as HTMLSelectElement).options].find((o) => o.value === value)?.textContent ?? value;
@@ -48,7 +70,13 @@ if (root) {
     for (const e of entries) {
       if (present.has(e.id)) continue;
       const tr = make('tr');
-      Object.assign(tr.dataset, { id: e.id, topic: e.topic, levels: e.levels.join(' '), source: e.source.file, answered: e.hasAnswer ? '1' : '0' });
+      Object.assign(tr.dataset, {
+        id: e.id,
+        topic: e.topic,
+        levels: e.levels.join(' '),
+        source: e.source.file,
+        answered: e.hasAnswer ? '1' : '0',
+      });
       const title = make('td');
       const a = make('a');
       a.href = e.url[lang] ?? '';
@@ -61,7 +89,14 @@ if (root) {
       source.title = e.source.file;
       const minutes = cell(e.minutes === undefined ? '' : String(e.minutes));
       minutes.classList.add('hb-num');
-      tr.append(title, cell(label(filters.topic, e.topic)), cell(e.levels.map((l) => label(filters.level, l)).join(', ')), source, minutes, cell(e.hasAnswer ? (root.dataset.yes ?? '') : (root.dataset.no ?? '')));
+      tr.append(
+        title,
+        cell(label(filters.topic, e.topic)),
+        cell(e.levels.map((l) => label(filters.level, l)).join(', ')),
+        source,
+        minutes,
+        cell(e.hasAnswer ? (root.dataset.yes ?? '') : (root.dataset.no ?? '')),
+      );
       fragment.append(tr);
       rows.push(rowOf(tr));
     }
@@ -70,7 +105,9 @@ if (root) {
 
   const apply = () => {
     const words = filters.text.value.toLowerCase().replaceAll('ё', 'е').split(/\s+/).filter(Boolean);
-    const { topic, level, source, answered } = Object.fromEntries(Object.entries(filters).map(([k, el]) => [k, el.value]));
+    const { topic, level, source, answered } = Object.fromEntries(
+      Object.entries(filters).map(([k, el]) => [k, el.value]),
+    );
     let shown = 0;
     for (const row of rows) {
       const show =
@@ -85,7 +122,8 @@ if (root) {
     count.dataset.shown = String(shown);
     count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
     const query = new URLSearchParams();
-    for (const [name, el] of Object.entries(filters)) if (el.value) query.set(keys[name as keyof typeof filters], el.value);
+    for (const [name, el] of Object.entries(filters))
+      if (el.value) query.set(keys[name as keyof typeof filters], el.value);
     const search = query.toString();
     history.replaceState(null, '', search ? `?${search}${location.hash}` : location.pathname + location.hash);
   };
@@ -95,7 +133,8 @@ if (root) {
     clearTimeout(timer);
     timer = setTimeout(apply, 150);
   });
-  for (const el of [filters.topic, filters.level, filters.source, filters.answered]) el.addEventListener('change', apply);
+  for (const el of [filters.topic, filters.level, filters.source, filters.answered])
+    el.addEventListener('change', apply);
   if (root.dataset.indexRest) loadRest(root.dataset.indexRest).then(apply, () => {});
   else if ([...params.keys()].length > 0) apply();
 }

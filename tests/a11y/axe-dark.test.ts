@@ -22,6 +22,9 @@ describe('axe: colour contrast in the dark theme', () => {
     await openInTheme(page, site.url(path), 'dark');
     const violations = await audit(page, ['color-contrast']);
     if (violations.length > 0) console.log(`\naxe ${path} (dark):\n${report(violations)}\n`);
-    expect(violations.map((v) => `${v.id}: ${v.nodes.length}`), report(violations)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.length}`),
+      report(violations),
+    ).toEqual([]);
   });
 });

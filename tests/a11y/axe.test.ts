@@ -23,6 +23,9 @@ describe('axe: no serious or critical violations (light theme)', () => {
     await openInTheme(page, site.url(path), 'light');
     const violations = await audit(page);
     if (violations.length > 0) console.log(`\naxe ${path} (light):\n${report(violations)}\n`);
-    expect(violations.map((v) => `${v.id}: ${v.nodes.length}`), report(violations)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.length}`),
+      report(violations),
+    ).toEqual([]);
   });
 });

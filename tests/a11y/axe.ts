@@ -49,7 +49,9 @@ export async function openInTheme(page: Page, url: string, theme: 'light' | 'dar
 export async function audit(page: Page, rules?: string[]): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
     const options = only ? { runOnly: { type: 'rule', values: only } } : {};
     const result = await axe.run(document, { ...options, resultTypes: ['violations'] });
     return result.violations;
@@ -58,7 +60,9 @@ export async function audit(page: Page, rules?: string[]): Promise<Violation[]> 
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       ...v,
-      nodes: v.nodes.filter((n) => !UPSTREAM.some((u) => u.rule === v.id && JSON.stringify(n.target) === JSON.stringify([u.target]))),
+      nodes: v.nodes.filter(
+        (n) => !UPSTREAM.some((u) => u.rule === v.id && JSON.stringify(n.target) === JSON.stringify([u.target])),
+      ),
     }))
     .filter((v) => v.nodes.length > 0);
 }
@@ -71,7 +75,10 @@ export function report(violations: Violation[]): string {
         `- ${v.id} (${v.impact}): ${v.help} [${v.nodes.length} element(s)] ${v.helpUrl}\n` +
         v.nodes
           .slice(0, 5)
-          .map((n) => `    ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`)
+          .map(
+            (n) =>
+              `    ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`,
+          )
           .join('\n'),
     )
     .join('\n');

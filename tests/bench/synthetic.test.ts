@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { formatCounts, generateSources } from '../../src/bench/synthetic.ts';
+import { formatCounts, generateSources } from '../../tools/bench/synthetic.ts';
 import { detectFormat, parseSource } from '../../src/ingest/formats/index.ts';
 import type { ParseResult } from '../../src/ingest/formats/types.ts';
 import { slugForTitle, type SlugRules } from '../../src/ingest/ids.ts';
@@ -17,7 +17,10 @@ function intended(file: string): FormatId {
 }
 
 const nodeCount = (result: ParseResult, type: string) =>
-  result.items.reduce((n, it) => n + (JSON.stringify(it.answer ?? {}).match(new RegExp(`"type":"${type}"`, 'g'))?.length ?? 0), 0);
+  result.items.reduce(
+    (n, it) => n + (JSON.stringify(it.answer ?? {}).match(new RegExp(`"type":"${type}"`, 'g'))?.length ?? 0),
+    0,
+  );
 
 const TOTAL = 3000;
 const SEED = 20240611;
@@ -72,8 +75,12 @@ describe('generateSources', () => {
       new Set(['practice-page', 'question-bank', 'qa-notes', 'interview-outline']),
     );
     const practice = small.filter((p) => p.format.id === 'practice-page');
-    expect(practice.some((p) => p.result.meta.company && p.result.items.every((it) => it.minutes !== undefined))).toBe(true);
-    expect(practice.some((p) => !p.result.meta.company && p.result.items.every((it) => it.number === undefined))).toBe(true);
+    expect(practice.some((p) => p.result.meta.company && p.result.items.every((it) => it.minutes !== undefined))).toBe(
+      true,
+    );
+    expect(practice.some((p) => !p.result.meta.company && p.result.items.every((it) => it.number === undefined))).toBe(
+      true,
+    );
   });
 
   it('generates the features of the real sources', () => {
@@ -85,11 +92,15 @@ describe('generateSources', () => {
       expect(p.result.meta.counters?.map((c) => c.label)).toEqual(['Шагов', 'Вопросов', 'Задач']);
     }
     for (const p of of('practice-page')) {
-      for (const it of p.result.items) expect(Object.keys(it.answer ?? {}).sort()).toEqual(['detailed', 'howToSay', 'mistakes', 'short']);
+      for (const it of p.result.items)
+        expect(Object.keys(it.answer ?? {}).sort()).toEqual(['detailed', 'howToSay', 'mistakes', 'short']);
     }
     const notes = of('qa-notes');
     for (const type of ['code', 'table', 'math', 'inlineMath', 'caution', 'list']) {
-      expect(notes.reduce((n, p) => n + nodeCount(p.result, type), 0), type).toBeGreaterThan(0);
+      expect(
+        notes.reduce((n, p) => n + nodeCount(p.result, type), 0),
+        type,
+      ).toBeGreaterThan(0);
     }
     for (const p of notes) expect(new Set(p.result.items.map((it) => it.section)).size).toBeGreaterThan(1);
     for (const p of of('interview-outline')) {

@@ -6,12 +6,15 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findChromium } from '../../src/browser/find-chromium.ts';
-import { launchBrowser } from '../../src/browser/launch.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
+import { BrowserNotFoundError, findChromium } from '../../tools/browser/find-chromium.ts';
+import { launchBrowser } from '../../tools/browser/launch.ts';
+import { serveStatic, type StaticServer } from '../../tools/browser/serve.ts';
 
 /** Raw GET that keeps the path as written (fetch would normalise `/../`). */
-function rawGet(base: string, path: string): Promise<{ status: number; type: string; body: string; location?: string }> {
+function rawGet(
+  base: string,
+  path: string,
+): Promise<{ status: number; type: string; body: string; location?: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((ok, fail) => {
     const req = request({ hostname, port, path, method: 'GET' }, (res) => {
@@ -19,7 +22,12 @@ function rawGet(base: string, path: string): Promise<{ status: number; type: str
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () =>
-        ok({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, location: res.headers.location }),
+        ok({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body,
+          location: res.headers.location,
+        }),
       );
     });
     req.on('error', fail);
@@ -60,10 +68,15 @@ describe('findChromium', () => {
   });
 
   it('uses HANDBOOK_CHROMIUM before CHROMIUM_PATH and the candidates', () => {
-    expect(findChromium(undefined, { env: { HANDBOOK_CHROMIUM: '/usr/bin/chromium', CHROMIUM_PATH: '/nope' }, candidates: [] })).toBe(
+    expect(
+      findChromium(undefined, {
+        env: { HANDBOOK_CHROMIUM: '/usr/bin/chromium', CHROMIUM_PATH: '/nope' },
+        candidates: [],
+      }),
+    ).toBe('/usr/bin/chromium');
+    expect(findChromium(undefined, { env: { CHROMIUM_PATH: '/usr/bin/chromium' }, candidates: [] })).toBe(
       '/usr/bin/chromium',
     );
-    expect(findChromium(undefined, { env: { CHROMIUM_PATH: '/usr/bin/chromium' }, candidates: [] })).toBe('/usr/bin/chromium');
   });
 
   it('throws naming an explicit path that does not exist (no fallback)', () => {
@@ -80,7 +93,8 @@ describe('findChromium', () => {
   });
 
   it('throws BrowserNotFoundError with install instructions when nothing is found', () => {
-    const find = () => findChromium(undefined, { env: { PATH: '/nonexistent' }, candidates: ['/nonexistent/chromium'] });
+    const find = () =>
+      findChromium(undefined, { env: { PATH: '/nonexistent' }, candidates: ['/nonexistent/chromium'] });
     expect(find).toThrow(BrowserNotFoundError);
     expect(find).toThrow(/sudo apt-get install -y chromium/);
     expect(find).toThrow(/HANDBOOK_CHROMIUM=\/path\/to\/chrome/);
@@ -127,7 +141,12 @@ describe('serveStatic', () => {
   });
 
   it('refuses path traversal', async () => {
-    for (const path of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/fundamentals/../../etc/passwd', '/..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/fundamentals/../../etc/passwd',
+      '/..%2fetc%2fpasswd',
+    ]) {
       const res = await rawGet(server.url, path);
       expect([400, 404], path).toContain(res.status);
       expect(res.body).not.toContain('root:');

@@ -48,7 +48,9 @@ describe('topic rules (content/topics.yaml)', () => {
   it('matches Russian stems across endings and lets specific topics win ties with the default', () => {
     const c = createClassifier(rules);
     expect(c.classify({ id: 'a', text: 'Какие виды регуляризации бывают?' }).topic).toBe('fundamentals');
-    expect(c.classify({ id: 'b', text: 'Что такое таргет в задаче детекции и как формируется функция потерь?' }).topic).toBe('detection');
+    expect(
+      c.classify({ id: 'b', text: 'Что такое таргет в задаче детекции и как формируется функция потерь?' }).topic,
+    ).toBe('detection');
     expect(c.classify({ id: 'c', text: 'Что такое GIL?' }).topic).toBe('python-sql');
     expect(c.classify({ id: 'd', text: 'Неизвестная тема' }).by).toBe('default');
     expect(c.classify({ id: 'e', text: 'Неизвестная тема', context: 'Трансформеры' }).topic).toBe('transformers');
@@ -56,7 +58,10 @@ describe('topic rules (content/topics.yaml)', () => {
 
   it('applies overrides before keywords', () => {
     const c = createClassifier({ ...rules, overrides: { 'gil-python': 'diffusion' } });
-    expect(c.classify({ id: 'gil-python', text: 'Что такое GIL в Python?' })).toEqual({ topic: 'diffusion', by: 'override' });
+    expect(c.classify({ id: 'gil-python', text: 'Что такое GIL в Python?' })).toEqual({
+      topic: 'diffusion',
+      by: 'override',
+    });
   });
 
   it('rejects a broken topics file with file and line', () => {

@@ -36,7 +36,9 @@ describe('wordBounds and wordCharSize', () => {
   });
 
   it('size a letter or digit by its code units, anything else as 0', () => {
-    expect(['a', 'Ж', '\uD835\uDC00', '😀', '\uD800', '-', ''].map((s) => wordCharSize(s, 0))).toEqual([1, 1, 2, 0, 0, 0, 0]);
+    expect(['a', 'Ж', '\uD835\uDC00', '😀', '\uD800', '-', ''].map((s) => wordCharSize(s, 0))).toEqual([
+      1, 1, 2, 0, 0, 0, 0,
+    ]);
   });
 });
 
@@ -54,7 +56,9 @@ describe('wordStartMatcher', () => {
     const needles = ['функции потерь', 'a', 'bc', 'x', 'b', 'потерь', '😀x', '\uDC00c', '1', '', 'bc'];
     const scan = wordStartScanner(needles);
     for (const text of SAMPLES) {
-      const expected = needles.map((needle) => new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text));
+      const expected = needles.map((needle) =>
+        new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text),
+      );
       expect(scan(text), text).toEqual(expected);
     }
   });

@@ -21,10 +21,15 @@ const checks = () => page.locator('input[data-plan-check]');
 const progress = () => page.locator('[data-plan-progress]');
 const done = async () => Number(await progress().getAttribute('data-done'));
 const checkedIds = () =>
-  page.locator('input[data-plan-check]').evaluateAll((els) =>
-    els.filter((el) => (el as HTMLInputElement).checked).map((el) => (el as HTMLInputElement).dataset.planCheck!),
+  page
+    .locator('input[data-plan-check]')
+    .evaluateAll((els) =>
+      els.filter((el) => (el as HTMLInputElement).checked).map((el) => (el as HTMLInputElement).dataset.planCheck!),
+    );
+const stored = () =>
+  page.evaluate(
+    () => JSON.parse(localStorage.getItem('hb-plan:junior') ?? 'null') as { done: Record<string, string> } | null,
   );
-const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('hb-plan:junior') ?? 'null') as { done: Record<string, string> } | null);
 
 describe('plan progress (/plans/junior/)', () => {
   let ids: string[];
@@ -102,7 +107,11 @@ describe('plan progress (/plans/junior/)', () => {
   it('a file that is not plan progress is refused with a message and changes nothing', async () => {
     await page.goto(site.url('/plans/junior/'));
     await expect.poll(done).toBe(2);
-    await page.setInputFiles('input[data-plan-import]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2') });
+    await page.setInputFiles('input[data-plan-import]', {
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('[1, 2'),
+    });
     await expect.poll(() => page.locator('[data-plan-status]').innerText()).not.toBe('');
     expect(await done()).toBe(2);
     expect(errors).toEqual([]);

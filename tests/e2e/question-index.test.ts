@@ -29,7 +29,9 @@ beforeAll(async () => {
 
 const count = (p: Page) => p.locator('[data-index-count]');
 const shownRows = () =>
-  page.locator('[data-question-index] tbody tr').evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.id!));
+  page
+    .locator('[data-question-index] tbody tr')
+    .evaluateAll((rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.id!));
 
 /** Waits until exactly the rows of `ids` are shown (the text filter is debounced); checks the count. */
 async function expectShown(ids: string[]): Promise<void> {
@@ -49,7 +51,9 @@ const ids = (keep: (q: Entry) => boolean) => questions.filter(keep).map((q) => q
 async function haystacks(lang: 'ru' | 'en'): Promise<(q: Entry) => string> {
   const labels = async (name: string) =>
     new Map(
-      await page.locator(`[data-filter="${name}"] option`).evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ''] as const)),
+      await page
+        .locator(`[data-filter="${name}"] option`)
+        .evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ''] as const)),
     );
   const topics = await labels('topic');
   const sources = await labels('source');
@@ -142,7 +146,9 @@ describe('question index filters', () => {
     expect(await page.locator('[data-filter="answered"]').inputValue()).toBe('0');
     expect(await page.locator('[data-filter="text"]').inputValue()).toBe('BERT');
     const text = await haystacks('en');
-    const expected = ids((q) => q.topic === 'transformers' && q.levels.includes('senior') && !q.hasAnswer && text(q).includes('bert'));
+    const expected = ids(
+      (q) => q.topic === 'transformers' && q.levels.includes('senior') && !q.hasAnswer && text(q).includes('bert'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     await expectShown(expected);
     expect(await count(page).innerText()).toMatch(/^Showing/);

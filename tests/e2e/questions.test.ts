@@ -20,7 +20,9 @@ beforeAll(async () => {
 const question = (id: string) => `section.hb-question[data-question-id="${id}"]`;
 
 /** Path of the topic page holding a question (topics split into parts by size: `/fundamentals/2/`). */
-const index: { id: string; url: Record<'ru' | 'en', string>; hasAnswer: boolean }[] = JSON.parse(readFileSync(join(inject('seedSite').dist, 'questions.json'), 'utf8'));
+const index: { id: string; url: Record<'ru' | 'en', string>; hasAnswer: boolean }[] = JSON.parse(
+  readFileSync(join(inject('seedSite').dist, 'questions.json'), 'utf8'),
+);
 const pageOf = (id: string, lang: 'ru' | 'en' = 'ru') => index.find((e) => e.id === id)!.url[lang].split('#')[0];
 
 /** Waits until the question is the outlined arrival target and its heading is in view. */
@@ -63,14 +65,23 @@ describe('arriving at a question', () => {
 
   it('a permalink /q/<id>/ forwards to the question on its page', async () => {
     await page.goto(site.url('/q/xavier-he-initialization/'));
-    await page.waitForURL((url) => url.pathname === pageOf('xavier-he-initialization') && url.hash === '#xavier-he-initialization');
+    await page.waitForURL(
+      (url) => url.pathname === pageOf('xavier-he-initialization') && url.hash === '#xavier-he-initialization',
+    );
     await expectArrivedAt('xavier-he-initialization');
-    expect(await page.locator(`${question('xavier-he-initialization')} details.hb-answer`).getAttribute('open')).toBeNull();
+    expect(
+      await page.locator(`${question('xavier-he-initialization')} details.hb-answer`).getAttribute('open'),
+    ).toBeNull();
   });
 
   it('?answer=1 on a permalink opens the answer', async () => {
     await page.goto(site.url('/q/xavier-he-initialization/?answer=1'));
-    await page.waitForURL((url) => url.pathname === pageOf('xavier-he-initialization') && url.search === '?answer=1' && url.hash === '#xavier-he-initialization');
+    await page.waitForURL(
+      (url) =>
+        url.pathname === pageOf('xavier-he-initialization') &&
+        url.search === '?answer=1' &&
+        url.hash === '#xavier-he-initialization',
+    );
     await expectArrivedAt('xavier-he-initialization');
     const details = page.locator(`${question('xavier-he-initialization')} details.hb-answer`);
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -82,12 +93,16 @@ describe('arriving at a question', () => {
   it('?answer=1 on a topic page deep link and the English permalink', async () => {
     await page.goto(site.url(`${pageOf('adam-sgd')}?answer=1#adam-sgd`));
     await expectArrivedAt('adam-sgd');
-    expect(await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
 
     await page.goto(site.url('/en/q/adam-sgd/?answer=1'));
     await page.waitForURL((url) => url.pathname === pageOf('adam-sgd', 'en') && url.hash === '#adam-sgd');
     await expectArrivedAt('adam-sgd');
-    expect(await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await page.locator(`${question('adam-sgd')} details.hb-answer`).evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 });
@@ -124,20 +139,36 @@ describe('printing', () => {
     expect(n).toBe(expected);
     const bodies = page.locator('details.hb-answer > .hb-answer__body');
     expect(await bodies.first().isVisible()).toBe(false);
-    const chrome = ['header.header', '#starlight__sidebar', 'site-search', 'starlight-theme-select', 'starlight-lang-select', '.right-sidebar-container'];
-    for (const selector of chrome) expect(await page.locator(selector).first().isVisible(), `${selector} on screen`).toBe(true);
+    const chrome = [
+      'header.header',
+      '#starlight__sidebar',
+      'site-search',
+      'starlight-theme-select',
+      'starlight-lang-select',
+      '.right-sidebar-container',
+    ];
+    for (const selector of chrome)
+      expect(await page.locator(selector).first().isVisible(), `${selector} on screen`).toBe(true);
 
     await page.emulateMedia({ media: 'print' });
     try {
       // Every answer body is rendered with its text (closed <details> included).
-      const hidden = await bodies.evaluateAll((els) =>
-        els.filter((el) => !(el as HTMLElement).checkVisibility() || el.getBoundingClientRect().height === 0 || !(el as HTMLElement).innerText.trim()).length,
+      const hidden = await bodies.evaluateAll(
+        (els) =>
+          els.filter(
+            (el) =>
+              !(el as HTMLElement).checkVisibility() ||
+              el.getBoundingClientRect().height === 0 ||
+              !(el as HTMLElement).innerText.trim(),
+          ).length,
       );
       expect(hidden, 'answer bodies not shown in print').toBe(0);
       expect(await bodies.count()).toBe(n);
       expect(await page.locator('details.hb-answer > summary').first().isVisible()).toBe(false);
       for (const selector of chrome) {
-        const visible = await page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).checkVisibility()).length);
+        const visible = await page
+          .locator(selector)
+          .evaluateAll((els) => els.filter((el) => (el as HTMLElement).checkVisibility()).length);
         expect(visible, `${selector} visible in print`).toBe(0);
       }
       // The questions themselves are still there.

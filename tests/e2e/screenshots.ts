@@ -11,12 +11,16 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../src/browser/launch.ts';
-import { serveStatic } from '../../src/browser/serve.ts';
+import { launchBrowser } from '../../tools/browser/launch.ts';
+import { serveStatic } from '../../tools/browser/serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: { dist: { type: 'string', default: join(ROOT, 'dist') }, out: { type: 'string', default: join(ROOT, '.cache/screenshots') }, only: { type: 'string' } },
+  options: {
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    out: { type: 'string', default: join(ROOT, '.cache/screenshots') },
+    only: { type: 'string' },
+  },
 });
 
 interface Shot {
@@ -71,7 +75,10 @@ try {
               return r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed';
             })
             .slice(0, 8)
-            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+            );
         });
         if (overflow.length > 0) console.log(`${file}: scrolls sideways (${overflow.join('; ')})`);
         await page.screenshot({ path: join(out, file) });

@@ -33,7 +33,8 @@ async function search(path: string, query: string): Promise<Result[]> {
     const ui = await page.locator('site-search #starlight__search').count();
     expect(ui, `${path}: no Pagefind search UI in the page (was the site built in development mode?)`).toBe(1);
   }
-  if (!(await page.locator('site-search dialog[open]').count())) await page.click('site-search button[data-open-modal]');
+  if (!(await page.locator('site-search dialog[open]').count()))
+    await page.click('site-search button[data-open-modal]');
   const input = page.locator('site-search dialog[open] #starlight__search input');
   await input.waitFor();
   await input.fill(query);
@@ -43,7 +44,9 @@ async function search(path: string, query: string): Promise<Result[]> {
       const message = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent ?? '';
       const results = [...document.querySelectorAll('#starlight__search .pagefind-ui__result')];
       // Results render as placeholders first, then fill in their links and excerpts.
-      return message.includes(q) && results.length > 0 && results.every((r) => r.querySelector('a.pagefind-ui__result-link'));
+      return (
+        message.includes(q) && results.length > 0 && results.every((r) => r.querySelector('a.pagefind-ui__result-link'))
+      );
     },
     query,
     { timeout: 10_000 },
@@ -69,10 +72,16 @@ describe('search (Pagefind UI in the search dialog)', () => {
     expect(results.length, show(results)).toBeGreaterThan(0);
     // Stemming: a highlighted word is another form of the query (нормализация, батч-нормализац…).
     const forms = results.flatMap((r) => r.marks).filter((m) => m.includes('нормализац'));
-    expect(forms.some((m) => !m.includes('нормализации')), show(results)).toBe(true);
+    expect(
+      forms.some((m) => !m.includes('нормализации')),
+      show(results),
+    ).toBe(true);
     // The normalisation questions of the fundamentals page.
     expect(results[0]!.page, show(results)).toBe('/fundamentals/');
-    expect(anchors(results).some((a) => /^\/fundamentals\/#.*(batchnorm|layernorm|normaliz)/.test(a)), show(results)).toBe(true);
+    expect(
+      anchors(results).some((a) => /^\/fundamentals\/#.*(batchnorm|layernorm|normaliz)/.test(a)),
+      show(results),
+    ).toBe(true);
     for (const a of anchors(results)) expect(a).not.toMatch(/^\/en\//);
   });
 
@@ -89,8 +98,14 @@ describe('search (Pagefind UI in the search dialog)', () => {
     const results = await search('/en/', 'dropout');
     expect(results.length, show(results)).toBeGreaterThan(0);
     for (const r of results) expect(r.page, show(results)).toMatch(/^\/en\//);
-    expect(anchors(results).some((a) => /^\/en\/fundamentals\/#.*dropout/.test(a)), show(results)).toBe(true);
-    expect(results.flatMap((r) => r.marks).some((m) => m.includes('dropout')), show(results)).toBe(true);
+    expect(
+      anchors(results).some((a) => /^\/en\/fundamentals\/#.*dropout/.test(a)),
+      show(results),
+    ).toBe(true);
+    expect(
+      results.flatMap((r) => r.marks).some((m) => m.includes('dropout')),
+      show(results),
+    ).toBe(true);
   });
 
   it('crosses languages: "переобучение" in the English edition finds the overfitting questions', async () => {

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/browser/launch.ts';
-import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
+import { launchBrowser } from '../../tools/browser/launch.ts';
+import { serveStatic, type StaticServer } from '../../tools/browser/serve.ts';
 
 export interface Site {
   browser: Browser;
@@ -54,7 +54,10 @@ export function useSite(): Site {
 }
 
 /** True when the element's top edge is inside the viewport (below the fixed header). */
-export async function topInViewport(page: Page, selector: string): Promise<{ top: number; height: number; inside: boolean }> {
+export async function topInViewport(
+  page: Page,
+  selector: string,
+): Promise<{ top: number; height: number; inside: boolean }> {
   return page.locator(selector).evaluate((el) => {
     const top = el.getBoundingClientRect().top;
     return { top, height: innerHeight, inside: top >= 0 && top < innerHeight };

@@ -19,7 +19,8 @@ function sameStem(a: string, b: string): boolean {
 /** The rules spelled out: every word against every other and every excluded word. */
 function reference(terms: TermRef[], exclude: Set<string>): string[] {
   const all = [...new Set(terms.flatMap((t) => [t.en, t.ru, ...t.alt].flatMap(keywordTokens)))];
-  const stemOfAnother = (w: string) => w.length >= 5 && all.some((x) => x !== w && x.startsWith(w) && x.length - w.length <= 3);
+  const stemOfAnother = (w: string) =>
+    w.length >= 5 && all.some((x) => x !== w && x.startsWith(w) && x.length - w.length <= 3);
   return all.filter((w) => !exclude.has(w) && ![...exclude].some((e) => sameStem(w, e)) && !stemOfAnother(w));
 }
 
@@ -27,19 +28,54 @@ function reference(terms: TermRef[], exclude: Set<string>): string[] {
 function referenceKeywords(terms: TermRef[], title: string) {
   if (terms.length === 0) return undefined;
   const shown = new Set(keywordTokens(title).flatMap((w) => [w, ...words(w)]));
-  const titleKeywords = reference(terms.filter((t) => t.inTitle), shown);
-  const otherKeywords = reference(terms.filter((t) => !t.inTitle), new Set([...shown, ...titleKeywords]));
+  const titleKeywords = reference(
+    terms.filter((t) => t.inTitle),
+    shown,
+  );
+  const otherKeywords = reference(
+    terms.filter((t) => !t.inTitle),
+    new Set([...shown, ...titleKeywords]),
+  );
   const out: { title?: string; other?: string } = {};
   if (titleKeywords.length > 0) out.title = titleKeywords.join(' ');
   if (otherKeywords.length > 0) out.other = otherKeywords.join(' ');
   return out.title || out.other ? out : undefined;
 }
 
-const word = fc.constantFrom('нормализац', 'нормализация', 'нормализации', 'норма', 'batch', 'batches', 'batchnorm', 'bn', 'слой', 'слоями', 'переобучение', 'переобуч', 'overfit', 'overfitting', 'ёмкость', 'емкость', 'a/b', 'p-value', 'value', 'тестирова', 'тестирование', 'тестировани');
+const word = fc.constantFrom(
+  'нормализац',
+  'нормализация',
+  'нормализации',
+  'норма',
+  'batch',
+  'batches',
+  'batchnorm',
+  'bn',
+  'слой',
+  'слоями',
+  'переобучение',
+  'переобуч',
+  'overfit',
+  'overfitting',
+  'ёмкость',
+  'емкость',
+  'a/b',
+  'p-value',
+  'value',
+  'тестирова',
+  'тестирование',
+  'тестировани',
+);
 const form = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
 const ref = fc.record({ ru: form, en: form, alt: fc.array(form, { maxLength: 3 }), inTitle: fc.boolean() });
 const title = fc
-  .array(fc.oneof(word, fc.constantFrom('Что', 'такое', 'Нормализация', 'BatchNorm', '(bn)', 'p-value?', '«переобучение»', 'ёмкости')), { maxLength: 6 })
+  .array(
+    fc.oneof(
+      word,
+      fc.constantFrom('Что', 'такое', 'Нормализация', 'BatchNorm', '(bn)', 'p-value?', '«переобучение»', 'ёмкости'),
+    ),
+    { maxLength: 6 },
+  )
   .map((parts) => parts.join(' '));
 
 describe('searchKeywords', () => {

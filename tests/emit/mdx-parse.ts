@@ -33,7 +33,11 @@ export function nodesOfType<T extends Nodes['type']>(tree: Nodes, type: T): Extr
 
 /** Concatenated literal text of a subtree: text, inline code and math values. */
 export function literalText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && ['text', 'inlineCode', 'inlineMath', 'math', 'code'].includes(node.type)) {
+  if (
+    'value' in node &&
+    typeof node.value === 'string' &&
+    ['text', 'inlineCode', 'inlineMath', 'math', 'code'].includes(node.type)
+  ) {
     return node.value;
   }
   if ('children' in node) return node.children.map((child) => literalText(child as Nodes)).join('');

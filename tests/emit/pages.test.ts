@@ -54,9 +54,12 @@ describe('emitSite', () => {
     expect(handbook).toEqual(before);
   });
 
-  it.each([...files.keys()].filter((path) => path.endsWith('.mdx')))('%s compiles with the site\'s MDX compiler', (path) => {
-    expect(compileMdx(stripFrontmatter(page(path)).replace(/^import .*$/gm, ''))).toContain('_createMdxContent');
-  });
+  it.each([...files.keys()].filter((path) => path.endsWith('.mdx')))(
+    "%s compiles with the site's MDX compiler",
+    (path) => {
+      expect(compileMdx(stripFrontmatter(page(path)).replace(/^import .*$/gm, ''))).toContain('_createMdxContent');
+    },
+  );
 
   it('anchors each question heading with the question id', () => {
     const tree = renderMdx(page('normalization.mdx'));
@@ -71,19 +74,36 @@ describe('emitSite', () => {
 
   it('groups by subtopic, falling back to the source title', () => {
     const tree = parseMdx(stripFrontmatter(page('normalization.mdx')));
-    const h2 = nodesOfType(tree, 'heading').filter((h) => h.depth === 2).map(literalText);
+    const h2 = nodesOfType(tree, 'heading')
+      .filter((h) => h.depth === 2)
+      .map(literalText);
     expect(h2).toEqual(['Батч-нормализация', 'Заметки по DL']);
   });
 
   it('wraps answers in Answer/AnswerPart and marks unanswered questions', () => {
     const tree = parseMdx(stripFrontmatter(page('metrics.mdx')));
     const names = nodesOfType(tree, 'mdxJsxFlowElement').map((el) => el.name);
-    expect(names).toEqual(['Question', 'QuestionMeta', 'Answer', 'AnswerPart', 'FollowUps', 'Question', 'QuestionMeta', 'NoAnswer']);
+    expect(names).toEqual([
+      'Question',
+      'QuestionMeta',
+      'Answer',
+      'AnswerPart',
+      'FollowUps',
+      'Question',
+      'QuestionMeta',
+      'NoAnswer',
+    ]);
     const normalization = parseMdx(stripFrontmatter(page('normalization.mdx')));
     const kinds = nodesOfType(normalization, 'mdxJsxFlowElement')
       .filter((el) => el.name === 'AnswerPart')
       .map((el) => el.attributes[0]);
-    expect(kinds.map((a) => a.type === 'mdxJsxAttribute' && a.value)).toEqual(['short', 'detailed', 'mistakes', 'howToSay', 'short']);
+    expect(kinds.map((a) => a.type === 'mdxJsxAttribute' && a.value)).toEqual([
+      'short',
+      'detailed',
+      'mistakes',
+      'howToSay',
+      'short',
+    ]);
     // Math, code, table, list and the caution aside survive as their own nodes.
     expect(nodesOfType(normalization, 'inlineMath').length).toBeGreaterThan(0);
     expect(nodesOfType(normalization, 'math')).toHaveLength(1);
@@ -112,11 +132,19 @@ describe('emitSite', () => {
       id: 'batchnorm-train-vs-eval',
       topic: 'normalization',
       // Per edition; the sample has no translations, so both show the original.
-      title: { ru: 'Чем отличается BatchNorm в режиме обучения и инференса?', en: 'Чем отличается BatchNorm в режиме обучения и инференса?' },
+      title: {
+        ru: 'Чем отличается BatchNorm в режиме обучения и инференса?',
+        en: 'Чем отличается BatchNorm в режиме обучения и инференса?',
+      },
       lang: 'ru',
       url: { ru: '/normalization/#batchnorm-train-vs-eval', en: '/en/normalization/#batchnorm-train-vs-eval' },
       permalink: { ru: '/q/batchnorm-train-vs-eval/', en: '/en/q/batchnorm-train-vs-eval/' },
-      source: { file: 'practice-batchnorm.txt', format: 'practice-page', title: 'Практика: BatchNorm', lines: [10, 42] },
+      source: {
+        file: 'practice-batchnorm.txt',
+        format: 'practice-page',
+        title: 'Практика: BatchNorm',
+        lines: [10, 42],
+      },
       levels: ['junior', 'middle'],
       minutes: 5,
       hasAnswer: true,
@@ -149,7 +177,10 @@ describe('pagination', () => {
   it('splits a topic by estimated page size; the study guide lists its pages', () => {
     const base = sampleHandbook();
     const template = base.questions[1];
-    const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i} about normalization layers and their statistics.`).join(' ');
+    const long = Array.from(
+      { length: 400 },
+      (_, i) => `Sentence ${i} about normalization layers and their statistics.`,
+    ).join(' ');
     const many: Handbook = {
       ...base,
       questions: Array.from({ length: 30 }, (_, i) => ({

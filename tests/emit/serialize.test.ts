@@ -28,20 +28,34 @@ const contexts: Record<string, { build: (value: string) => Root; pick: (tree: Ro
     pick: (tree) => nodesOfType(tree, 'paragraph').map(literalText).join('\n\n'),
   },
   'heading in JSX': {
-    build: (v) => ({ type: 'root', children: [jsx('Question', { id: 'q' }, [{ type: 'heading', depth: 3, children: [text(v)] }])] }),
+    build: (v) => ({
+      type: 'root',
+      children: [jsx('Question', { id: 'q' }, [{ type: 'heading', depth: 3, children: [text(v)] }])],
+    }),
     pick: (tree) => nodesOfType(tree, 'heading').map(literalText).join(''),
   },
   'list item in JSX': {
     build: (v) => ({
       type: 'root',
-      children: [jsx('FollowUps', {}, [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [para(v)] }] }])],
+      children: [
+        jsx('FollowUps', {}, [
+          {
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: [{ type: 'listItem', spread: false, children: [para(v)] }],
+          },
+        ]),
+      ],
     }),
     pick: (tree) => nodesOfType(tree, 'listItem').map(literalText).join(''),
   },
   'table cell': {
     build: (v) => ({
       type: 'root',
-      children: [{ type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [text(v)] }] }] }],
+      children: [
+        { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [text(v)] }] }] },
+      ],
     }),
     pick: (tree) => nodesOfType(tree, 'tableCell').map(literalText).join(''),
   },
@@ -50,16 +64,28 @@ const contexts: Record<string, { build: (value: string) => Root; pick: (tree: Ro
       type: 'root',
       children: [
         jsx('AnswerPart', { kind: 'mistakes' }, [
-          { type: 'containerDirective', name: 'caution', attributes: {}, children: [{ type: 'paragraph', data: { directiveLabel: true }, children: [text(v)] }, para(v)] },
+          {
+            type: 'containerDirective',
+            name: 'caution',
+            attributes: {},
+            children: [{ type: 'paragraph', data: { directiveLabel: true }, children: [text(v)] }, para(v)],
+          },
         ]),
       ],
     }),
-    pick: (tree) => nodesOfType(tree, 'containerDirective').map((d) => d.children.map(literalText).join('|')).join(''),
+    pick: (tree) =>
+      nodesOfType(tree, 'containerDirective')
+        .map((d) => d.children.map(literalText).join('|'))
+        .join(''),
   },
 };
 
 /** Trim whitespace at the edges of each `|`-separated block text. */
-const edgeTrim = (value: string): string => value.split('|').map((part) => part.trim()).join('|');
+const edgeTrim = (value: string): string =>
+  value
+    .split('|')
+    .map((part) => part.trim())
+    .join('|');
 
 describe('toMdx escapes source text', () => {
   for (const [name, { build, pick }] of Object.entries(contexts)) {
@@ -70,7 +96,17 @@ describe('toMdx escapes source text', () => {
         const expected = name === 'caution aside in JSX' ? `${value}|${value}` : value;
         expect(pick(tree)).toBe(expected);
         // Nothing but the JSX we built: no expressions, ESM, raw JSX from text, or math.
-        for (const type of ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxTextElement', 'inlineMath', 'math', 'html', 'textDirective', 'leafDirective'] as const) {
+        for (const type of [
+          'mdxjsEsm',
+          'mdxFlowExpression',
+          'mdxTextExpression',
+          'mdxJsxTextElement',
+          'inlineMath',
+          'math',
+          'html',
+          'textDirective',
+          'leafDirective',
+        ] as const) {
           expect(nodesOfType(tree, type), `${type} in ${JSON.stringify(mdx)}`).toEqual([]);
         }
       });
@@ -100,7 +136,15 @@ describe('toMdx escapes source text', () => {
   it('property: any string in any context parses back to the same text', () => {
     const alphabet = fc.constantFrom(
       ...'ab import export {}<>$\\`*_~#|:[]()!&;\n\t-+=.,"\'/1'.split(''),
-      'import ', 'export ', '$$', ':::', '<!--', '```', '\n\n', 'http://x.y', 'www.x.y',
+      'import ',
+      'export ',
+      '$$',
+      ':::',
+      '<!--',
+      '```',
+      '\n\n',
+      'http://x.y',
+      'www.x.y',
     );
     const arbitraryText = fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join(''));
     for (const [name, { build, pick }] of Object.entries(contexts)) {
@@ -119,8 +163,19 @@ describe('toMdx escapes source text', () => {
 
   it('property: filtering the unsafe patterns by character changes no output', () => {
     // The default root handler last: the filter (installed by the options' root handler) is off.
-    const unfiltered = { ...mdxOptions, extensions: [...(mdxOptions.extensions ?? []), { handlers: { root: defaultHandlers.root } }] };
-    const alphabet = fc.constantFrom(...'ab import export {}<>$\\`*_~#|:[]()!&;\n\t-+=.,"\'/1 '.split(''), '&amp;', '1.', '- ', '# ', '$$', ':::');
+    const unfiltered = {
+      ...mdxOptions,
+      extensions: [...(mdxOptions.extensions ?? []), { handlers: { root: defaultHandlers.root } }],
+    };
+    const alphabet = fc.constantFrom(
+      ...'ab import export {}<>$\\`*_~#|:[]()!&;\n\t-+=.,"\'/1 '.split(''),
+      '&amp;',
+      '1.',
+      '- ',
+      '# ',
+      '$$',
+      ':::',
+    );
     const arbitraryText = fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join(''));
     for (const { build } of Object.values(contexts)) {
       fc.assert(

@@ -23,7 +23,13 @@ async function setup(): Promise<{ root: string; out: string }> {
 describe('writeSiteAtomically', () => {
   it('replaces the whole directory and leaves no temp dirs', async () => {
     const { root, out } = await setup();
-    await writeSiteAtomically(new Map([['index.mdx', 'new'], ['en/a/b.mdx', 'deep']]), out);
+    await writeSiteAtomically(
+      new Map([
+        ['index.mdx', 'new'],
+        ['en/a/b.mdx', 'deep'],
+      ]),
+      out,
+    );
     expect(await readFile(join(out, 'index.mdx'), 'utf8')).toBe('new');
     expect(await readFile(join(out, 'en/a/b.mdx'), 'utf8')).toBe('deep');
     expect((await readdir(out)).sort()).toEqual(['en', 'index.mdx']);
@@ -39,7 +45,10 @@ describe('writeSiteAtomically', () => {
   it('keeps the previous output when a write fails', async () => {
     const { root, out } = await setup();
     // A file and a directory with the same path: the second write fails.
-    const files = new Map([['x', 'file'], ['x/y.mdx', 'child']]);
+    const files = new Map([
+      ['x', 'file'],
+      ['x/y.mdx', 'child'],
+    ]);
     await expect(writeSiteAtomically(files, out)).rejects.toThrow();
     expect(await readFile(join(out, 'old/page.mdx'), 'utf8')).toBe('old');
     expect(await readdir(root)).toEqual(['docs']);

@@ -6,34 +6,59 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/ingest/model.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
-import { ankiTsv, contentHtml, csvField, escapeHtml, flashcard, plainCsv, type FlashcardsData } from '../../src/ingest/emit/flashcards.ts';
+import {
+  ankiTsv,
+  contentHtml,
+  csvField,
+  escapeHtml,
+  flashcard,
+  plainCsv,
+  type FlashcardsData,
+} from '../../src/ingest/emit/flashcards.ts';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 
 const SITE = 'https://ml-interview-handbook.example';
 
-const question = (over: Partial<Question> = {}): Question => ({
-  id: 'softmax-temperature',
-  topic: 'fundamentals',
-  lang: 'en',
-  title: 'What does <temperature> do in "softmax"?',
-  followUps: ['And T → 0?'],
-  levels: ['senior', 'junior'],
-  source: { file: 'notes.txt', format: 'qa-notes', lines: [1, 9] },
-  tags: [],
-  prompt: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Tabs\tand\nnewlines & <b>' }] }] },
-  answer: {
-    short: {
+const question = (over: Partial<Question> = {}): Question =>
+  ({
+    id: 'softmax-temperature',
+    topic: 'fundamentals',
+    lang: 'en',
+    title: 'What does <temperature> do in "softmax"?',
+    followUps: ['And T → 0?'],
+    levels: ['senior', 'junior'],
+    source: { file: 'notes.txt', format: 'qa-notes', lines: [1, 9] },
+    tags: [],
+    prompt: {
       type: 'root',
-      children: [
-        { type: 'paragraph', children: [{ type: 'text', value: 'It scales ' }, { type: 'inlineMath', value: 'z_i / T' }, { type: 'text', value: ', a, "b"' }] },
-        { type: 'math', value: '\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} < 1' },
-        { type: 'code', lang: 'python', value: 'def f(x):\n\treturn x < 1 and "ok"' },
-        { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'T' }] }] }, { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'high' }] }] }] },
-      ],
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Tabs\tand\nnewlines & <b>' }] }],
     },
-  },
-  ...over,
-}) as Question;
+    answer: {
+      short: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', value: 'It scales ' },
+              { type: 'inlineMath', value: 'z_i / T' },
+              { type: 'text', value: ', a, "b"' },
+            ],
+          },
+          { type: 'math', value: '\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} < 1' },
+          { type: 'code', lang: 'python', value: 'def f(x):\n\treturn x < 1 and "ok"' },
+          {
+            type: 'table',
+            children: [
+              { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'T' }] }] },
+              { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'high' }] }] },
+            ],
+          },
+        ],
+      },
+    },
+    ...over,
+  }) as Question;
 
 describe('escapeHtml', () => {
   /** The escapes one after another: `&` first, newlines normalised to LF before they are encoded. */
@@ -50,7 +75,10 @@ describe('escapeHtml', () => {
       .replaceAll('\n', '&#10;');
 
   it('escapes like the escapes applied one after another, on random text', () => {
-    const piece = fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\t', '\r', '\n', '\r\n', '&amp;', '&#10;', 'ё', '𝑥'), fc.string({ maxLength: 4 }));
+    const piece = fc.oneof(
+      fc.constantFrom('&', '<', '>', '"', "'", '\t', '\r', '\n', '\r\n', '&amp;', '&#10;', 'ё', '𝑥'),
+      fc.string({ maxLength: 4 }),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
         const text = pieces.join('');
@@ -69,10 +97,14 @@ describe('card HTML', () => {
   const card = flashcard(question(), 'en');
 
   it('escapes text and keeps math in MathJax delimiters and code in <pre><code>', () => {
-    expect(card.front).toBe('<p><b>What does &lt;temperature&gt; do in &quot;softmax&quot;?</b></p><p>Tabs and newlines &amp; &lt;b&gt;</p>');
+    expect(card.front).toBe(
+      '<p><b>What does &lt;temperature&gt; do in &quot;softmax&quot;?</b></p><p>Tabs and newlines &amp; &lt;b&gt;</p>',
+    );
     expect(card.back).toContain('\\(z_i / T\\)');
     expect(card.back).toContain('<p>\\[\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} &lt; 1\\]</p>');
-    expect(card.back).toContain('<pre><code class=language-python>def f(x):&#10;&#9;return x &lt; 1 and &quot;ok&quot;</code></pre>');
+    expect(card.back).toContain(
+      '<pre><code class=language-python>def f(x):&#10;&#9;return x &lt; 1 and &quot;ok&quot;</code></pre>',
+    );
     expect(card.back).toContain('<table><tr><th>T</th></tr><tr><td>high</td></tr></table>');
     expect(card.back).toContain('<p><b>Short answer</b></p>');
     expect(card.back).toContain('<li>And T → 0?</li>');
@@ -93,9 +125,26 @@ describe('card HTML', () => {
   });
 
   it('renders every model block', () => {
-    expect(contentHtml({ type: 'root', children: [{ type: 'list', ordered: true, start: 3, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'x' }] }] }] }] }] } as never)).toBe(
-      '<ol start=3><li><p><b>x</b></p></li></ol>',
-    );
+    expect(
+      contentHtml({
+        type: 'root',
+        children: [
+          {
+            type: 'list',
+            ordered: true,
+            start: 3,
+            children: [
+              {
+                type: 'listItem',
+                children: [
+                  { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'x' }] }] },
+                ],
+              },
+            ],
+          },
+        ],
+      } as never),
+    ).toBe('<ol start=3><li><p><b>x</b></p></li></ol>');
   });
 });
 
@@ -104,7 +153,13 @@ describe('Anki TSV', () => {
   const lines = tsv.trimEnd().split('\n');
 
   it('starts with the header lines Anki understands', () => {
-    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#deck:ML Interview Handbook (en)', '#columns:Front\tBack\tPermalink\tTags', '#tags column:4']);
+    expect(lines.slice(0, 5)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#deck:ML Interview Handbook (en)',
+      '#columns:Front\tBack\tPermalink\tTags',
+      '#tags column:4',
+    ]);
   });
 
   it('has four columns per card: front, back, absolute permalink, tags', () => {
@@ -145,7 +200,10 @@ describe('decks of the seed handbook', () => {
     for (const lang of ['ru', 'en'] as const) {
       const cards = data[lang]!;
       expect(cards.map((c) => c.id).sort()).toEqual(handbook.questions.map((q) => q.id).sort());
-      const rows = ankiTsv(cards, SITE, 'deck').trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+      const rows = ankiTsv(cards, SITE, 'deck')
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !l.startsWith('#'));
       expect(rows).toHaveLength(handbook.questions.length);
       for (const row of rows) expect(row.split('\t')).toHaveLength(4);
       const records = parseCsv(plainCsv(cards, SITE));
@@ -156,8 +214,14 @@ describe('decks of the seed handbook', () => {
 
   it('keeps the math and code of the sources', () => {
     for (const lang of ['ru', 'en'] as const) {
-      expect(data[lang]!.some((c) => /\\\(.+?\\\)|\\\[.+?\\\]/.test(c.back)), lang).toBe(true);
-      expect(data[lang]!.some((c) => c.back.includes('<pre><code')), lang).toBe(true);
+      expect(
+        data[lang]!.some((c) => /\\\(.+?\\\)|\\\[.+?\\\]/.test(c.back)),
+        lang,
+      ).toBe(true);
+      expect(
+        data[lang]!.some((c) => c.back.includes('<pre><code')),
+        lang,
+      ).toBe(true);
       expect(data[lang]!.every((c) => c.path === (lang === 'ru' ? `/q/${c.id}/` : `/en/q/${c.id}/`))).toBe(true);
     }
   });
@@ -172,15 +236,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
-      (record = []), (field = ''), i++;
+      record = [];
+      field = '';
+      i++;
     } else field += c;
   }
   return records;

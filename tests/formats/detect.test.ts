@@ -60,7 +60,10 @@ describe('detectFormat', () => {
   it('parses every real source with no unplaced line', () => {
     for (const [file] of REAL) {
       const { result } = parseSource(source(file), file);
-      expect(result.fates.filter((f) => f === 'unplaced'), file).toEqual([]);
+      expect(
+        result.fates.filter((f) => f === 'unplaced'),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -80,7 +83,11 @@ describe('detectFormat', () => {
   it('rejects text that more than one format claims', () => {
     const text = '# Outline\n\n### Вопрос 1: Что такое dropout?\n\nКороткий ответ\nПоказать разбор\n';
     const error = sourceError(() => detectFormat(text, 'mixed.txt'));
-    expect(error).toMatchObject({ file: 'mixed.txt', line: 1, reason: 'ambiguous format: matches practice-page, interview-outline' });
+    expect(error).toMatchObject({
+      file: 'mixed.txt',
+      line: 1,
+      reason: 'ambiguous format: matches practice-page, interview-outline',
+    });
   });
 
   it('rejects decoded text holding NUL or U+FFFD, at its line', () => {

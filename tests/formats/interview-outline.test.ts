@@ -83,7 +83,9 @@ describe('interview outline (real source)', () => {
       'Senior (4+ лет): 35-50 вопросов (60-90 минут)',
     ]);
     expect(notes[2].content.children).toMatchObject([{ type: 'list', ordered: true, start: 1 }]);
-    expect(paragraphTexts(notes[2].content)[2]).toBe('Обсуждайте trade-offs - когда использовать один подход vs другой');
+    expect(paragraphTexts(notes[2].content)[2]).toBe(
+      'Обсуждайте trade-offs - когда использовать один подход vs другой',
+    );
     expect(paragraphTexts(notes[3].content)).toHaveLength(4);
     expect(validateTrees(result)).toBe(4);
   });

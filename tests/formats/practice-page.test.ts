@@ -143,7 +143,11 @@ describe.each([NAVIO, TOPICS])('wording of %s', (file) => {
 describe('practice page fixtures', () => {
   it('reads a company page with a math prompt and a partial second step', () => {
     const result = practicePage.parse(fixture('practice-page/company-two-steps.txt'));
-    expect(result.meta).toMatchObject({ company: 'Acme Robotics', date: '2024-11-30', interview: 'Техническое собеседование' });
+    expect(result.meta).toMatchObject({
+      company: 'Acme Robotics',
+      date: '2024-11-30',
+      interview: 'Техническое собеседование',
+    });
     const [first, second] = result.items;
     expect(first.prompt?.children).toEqual([
       {
@@ -168,7 +172,10 @@ describe('practice page fixtures', () => {
   });
 
   it('splits company and interview without a page title', () => {
-    const text = fixture('practice-page/company-two-steps.txt').replace('Acme Robotics: Техническое собеседование\n', '');
+    const text = fixture('practice-page/company-two-steps.txt').replace(
+      'Acme Robotics: Техническое собеседование\n',
+      '',
+    );
     const result = practicePage.parse(text);
     expect(result.meta).toMatchObject({ company: 'Acme Robotics', interview: 'Техническое собеседование' });
   });

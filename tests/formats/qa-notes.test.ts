@@ -39,13 +39,15 @@ function expectParseError(text: string, line: number, message: RegExp) {
 describe('qaNotes.detect', () => {
   it('recognises the notes page and the fixtures', () => {
     expect(qaNotes.detect(real)).toBe(true);
-    for (const f of ['good.txt', 'q-without-a.txt', 'a-before-q.txt', 'double-a.txt']) expect(qaNotes.detect(fixture(f))).toBe(true);
+    for (const f of ['good.txt', 'q-without-a.txt', 'a-before-q.txt', 'double-a.txt'])
+      expect(qaNotes.detect(fixture(f))).toBe(true);
   });
 
   it('rejects every other shipped source', () => {
     const others = readdirSync(join(ROOT, 'content/sources')).filter((f) => f !== REAL_FILE);
     expect(others.length).toBeGreaterThan(0);
-    for (const f of others) expect(qaNotes.detect(readFileSync(join(ROOT, 'content/sources', f), 'utf8')), f).toBe(false);
+    for (const f of others)
+      expect(qaNotes.detect(readFileSync(join(ROOT, 'content/sources', f), 'utf8')), f).toBe(false);
   });
 
   it('rejects Q:/A: pairs inside other formats and text without pairs', () => {
@@ -104,10 +106,17 @@ describe('qaNotes.parse: fixtures', () => {
     expect(code).toEqual({
       type: 'code',
       lang: 'python',
-      value: 'def total(xs):\n    acc = []\n    for x in xs:\n        acc.append(x)\n    result = sum(acc)\n    return result',
+      value:
+        'def total(xs):\n    acc = []\n    for x in xs:\n        acc.append(x)\n    result = sum(acc)\n    return result',
     });
     const list = allNodes(result.items[0]).filter((n) => n.type === 'listItem');
-    expect(list.map((n) => nodes(n).map((c) => c.value ?? '').join(''))).toEqual(['Outliers', 'Bad features -- or none at all']);
+    expect(
+      list.map((n) =>
+        nodes(n)
+          .map((c) => c.value ?? '')
+          .join(''),
+      ),
+    ).toEqual(['Outliers', 'Bad features -- or none at all']);
     for (const item of result.items) expect(Content.safeParse(item.answer!.detailed).success).toBe(true);
   });
 
@@ -153,7 +162,11 @@ describe('qaNotes.parse: the real notes page', () => {
   it('finds all 20 questions in their sections', () => {
     expect(result.items).toHaveLength(20);
     expect(result.items[0]).toMatchObject({ title: 'Зачем нужны Bayesian Neural Networks?', lines: [6, 9] });
-    expect(result.items.at(-1)).toMatchObject({ title: 'Почему RMSNorm работает для LLMs?', section: 'Normalization', lines: [144, 148] });
+    expect(result.items.at(-1)).toMatchObject({
+      title: 'Почему RMSNorm работает для LLMs?',
+      section: 'Normalization',
+      lines: [144, 148],
+    });
     expect([...new Set(result.items.map((i) => i.section))]).toEqual([
       'Bayesian Neural Networks & Uncertainty',
       'Loss Functions',
@@ -206,17 +219,22 @@ describe('qaNotes.parse: the real notes page', () => {
 
   it('turns the misconceptions into caution nodes', () => {
     const cautions = result.items.flatMap(allNodes).filter((n) => n.type === 'caution');
-    expect(cautions.map((c) => nodes({ type: 'x', children: c.title }).map((n) => n.value ?? '').join(''))).toEqual([
-      'Label Smoothing всегда улучшает модель',
-      'Vanishing gradient решается только ReLU',
-    ]);
+    expect(
+      cautions.map((c) =>
+        nodes({ type: 'x', children: c.title })
+          .map((n) => n.value ?? '')
+          .join(''),
+      ),
+    ).toEqual(['Label Smoothing всегда улучшает модель', 'Vanishing gradient решается только ReLU']);
     for (const c of cautions) expect(c.children?.map((n) => n.type)).toEqual(['paragraph']);
   });
 
   it('splits flattened lists', () => {
     const lists = result.items.flatMap(allNodes).filter((n) => n.type === 'list');
     expect(lists).toHaveLength(17);
-    const vanishing = allNodes(find(result.items, 'Vanishing gradients в deep networks -- решение?')).filter((n) => n.type === 'list');
+    const vanishing = allNodes(find(result.items, 'Vanishing gradients в deep networks -- решение?')).filter(
+      (n) => n.type === 'list',
+    );
     expect(vanishing.map((l) => l.children!.length)).toEqual([2, 4]);
   });
 
@@ -232,7 +250,10 @@ describe('qaNotes.parse: the real notes page', () => {
         const bullets = /:\s-\s/.test(text);
         const numbers = /:\s1\.\s/.test(text);
         const removed = (t: string) => LABELS.test(t) || (bullets && t === '-') || (numbers && /^\d+\.$/.test(t));
-        const kept = text.split(/\s+/).filter((t) => t !== '' && !removed(t)).join('');
+        const kept = text
+          .split(/\s+/)
+          .filter((t) => t !== '' && !removed(t))
+          .join('');
         return kept.replace(/\uE000(\d+)\uE001/g, (_, i: string) => squash(math[Number(i)].value));
       });
       const produced: string[] = [];

@@ -17,7 +17,10 @@ describe('question bank (real source)', () => {
       followUps: [],
       lines: [4, 4],
     });
-    expect(result.items[108]).toMatchObject({ title: 'Какие еще диффузионные модели есть кроме SD?', lines: [112, 112] });
+    expect(result.items[108]).toMatchObject({
+      title: 'Какие еще диффузионные модели есть кроме SD?',
+      lines: [112, 112],
+    });
   });
 
   it('keeps the title and description as document metadata', () => {

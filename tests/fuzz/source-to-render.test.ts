@@ -42,7 +42,9 @@ async function ingestAndRender(file: string, text: string): Promise<{ question: 
   const { handbook } = runPipeline({ sources: [{ file, bytes: Buffer.from(text) }], ...DATA });
   const question = handbook.questions[0];
   const files = emitSite(handbook, { langs: ['ru', 'en'] });
-  const page = [...files].find(([path, mdx]) => path.endsWith('.mdx') && !path.startsWith('en/') && mdx.includes(`<Question id="${question.id}"`));
+  const page = [...files].find(
+    ([path, mdx]) => path.endsWith('.mdx') && !path.startsWith('en/') && mdx.includes(`<Question id="${question.id}"`),
+  );
   if (!page) throw new Error(`no page holds ${question.id}`);
   return { question, tree: await render(page[1]) };
 }
@@ -50,10 +52,64 @@ async function ingestAndRender(file: string, text: string): Promise<{ question: 
 /* ---------- text generators ---------- */
 
 const ADVERSARIAL_PIECES = [
-  '{', '}', '{globalThis.__pwned=1}', '{/* x */}', '<', '>', '<script>globalThis.__pwned=1</script>', '<Question id="x">', '</div>',
-  '$', '$$', '$5 and $10', '\\', '\\\\', '\\(', '\\)', '\\[x\\]', '`', '```', '*', '_', '**', '~~', '[a](javascript:x)', '![i](x)',
-  '#', '|', ':::', ':::caution', ':::note[x]', ':a', '::b', '-->', '<!--', '&amp;', '&#x69;', '&lt;', 'import x from "y"', 'export const a = 1',
-  'import ', 'export ', '¶', 'ё', 'Ж', '𝔼', '🙂', '\u00a0', '\u200b', '\t', '  ', '1.', '- ', '> ', '=', '---', '@', '%', '^',
+  '{',
+  '}',
+  '{globalThis.__pwned=1}',
+  '{/* x */}',
+  '<',
+  '>',
+  '<script>globalThis.__pwned=1</script>',
+  '<Question id="x">',
+  '</div>',
+  '$',
+  '$$',
+  '$5 and $10',
+  '\\',
+  '\\\\',
+  '\\(',
+  '\\)',
+  '\\[x\\]',
+  '`',
+  '```',
+  '*',
+  '_',
+  '**',
+  '~~',
+  '[a](javascript:x)',
+  '![i](x)',
+  '#',
+  '|',
+  ':::',
+  ':::caution',
+  ':::note[x]',
+  ':a',
+  '::b',
+  '-->',
+  '<!--',
+  '&amp;',
+  '&#x69;',
+  '&lt;',
+  'import x from "y"',
+  'export const a = 1',
+  'import ',
+  'export ',
+  '¶',
+  'ё',
+  'Ж',
+  '𝔼',
+  '🙂',
+  '\u00a0',
+  '\u200b',
+  '\t',
+  '  ',
+  '1.',
+  '- ',
+  '> ',
+  '=',
+  '---',
+  '@',
+  '%',
+  '^',
 ];
 /** Printable text without line breaks or NUL: unicode, and pieces of every syntax MDX knows. */
 const fragment = fc.oneof(
@@ -61,9 +117,13 @@ const fragment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.string({ unit: fc.constantFrom(...'{}<>$\\`*_[]()#|:!&;-=~"\' '.split('')), maxLength: 4 }),
 );
-const lineText = fc
-  .array(fragment, { minLength: 1, maxLength: 12 })
-  .map((parts) => parts.join('').replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\r\n]/g, ' ').replace(/\uFFFD/g, '?'));
+const lineText = fc.array(fragment, { minLength: 1, maxLength: 12 }).map((parts) =>
+  parts
+    .join('')
+    // eslint-disable-next-line no-control-regex -- a line of source text holds no control characters but tabs
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\r\n]/g, ' ')
+    .replace(/\uFFFD/g, '?'),
+);
 
 /** Source text whose line reads as the given `kind` of line in no other way. */
 const titleText = lineText.map((s) => `Вопрос ${s}`.trimEnd() + ' ?');
@@ -75,7 +135,10 @@ describe('fuzz: source text -> ingestion -> MDX compile -> rendered text', () =>
     await fc.assert(
       fc.asyncProperty(titleText, async (title) => {
         delete (globalThis as { __pwned?: unknown }).__pwned;
-        const { question, tree } = await ingestAndRender('bank.txt', `# Банк вопросов\n\n1. ${title}\n2. Что такое dropout?\n`);
+        const { question, tree } = await ingestAndRender(
+          'bank.txt',
+          `# Банк вопросов\n\n1. ${title}\n2. Что такое dropout?\n`,
+        );
         expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
         expect(find(tree, (e) => e.type === 'script')).toEqual([]);
         const [element] = find(tree, (e) => e.type === 'Question' && e.props.id === question.id);
@@ -100,7 +163,9 @@ describe('fuzz: source text -> ingestion -> MDX compile -> rendered text', () =>
         const [heading] = find(element, (e) => /^h[1-6]$/.test(e.type));
         expect(norm(textOf(heading))).toBe(norm(question.title));
         const expected = norm(plainText(question.answer!.detailed!.children as never));
-        const rendered = find(element, (e) => e.type === 'AnswerPart').map(textOf).join(' ');
+        const rendered = find(element, (e) => e.type === 'AnswerPart')
+          .map(textOf)
+          .join(' ');
         // Every character of the answer is rendered, in order (block boundaries add whitespace).
         expect(norm(rendered).replace(/\s/g, '')).toContain(expected.replace(/\s/g, ''));
       }),

@@ -30,7 +30,11 @@ export function stripFrontmatter(source: string): string {
 export function compileMdx(source: string, options: CompileOptions = {}): string {
   const mdastPlugins = options.katex === false ? [satteriQuestionAnchors()] : markdownPlugins(true);
   // Sync: none of the plugins is async.
-  const result = mdxToJs(source, { mdastPlugins, features: { ...markdownFeatures, directive: true }, outputFormat: 'function-body' });
+  const result = mdxToJs(source, {
+    mdastPlugins,
+    features: { ...markdownFeatures, directive: true },
+    outputFormat: 'function-body',
+  });
   if (result instanceof Promise) throw new Error('compileMdx: a plugin went async');
   return result.code;
 }
@@ -44,7 +48,11 @@ const jsx = (type: unknown, props: Record<string, unknown>): unknown => {
 
 /** A stub for each component a page imports from '@handbook/components'. */
 function stubs(page: string): Record<string, (props: Record<string, unknown>) => Element> {
-  const names = /^import \{([^}]*)\} from '@handbook\/components';$/m.exec(page)?.[1].split(',').map((n) => n.trim()) ?? [];
+  const names =
+    /^import \{([^}]*)\} from '@handbook\/components';$/m
+      .exec(page)?.[1]
+      .split(',')
+      .map((n) => n.trim()) ?? [];
   return Object.fromEntries(names.map((name) => [name, (props: Record<string, unknown>) => ({ type: name, props })]));
 }
 
@@ -63,8 +71,10 @@ export function renderMdx(page: string, options: CompileOptions = {}): unknown {
   return mod.default({ components: { Fragment, ...stubs(page) } });
 }
 
-export const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && 'type' in node && 'props' in node;
-const kids = (node: unknown): unknown[] => (Array.isArray(node) ? node : isElement(node) ? [node.props.children ?? []].flat() : []);
+export const isElement = (node: unknown): node is Element =>
+  typeof node === 'object' && node !== null && 'type' in node && 'props' in node;
+const kids = (node: unknown): unknown[] =>
+  Array.isArray(node) ? node : isElement(node) ? [node.props.children ?? []].flat() : [];
 
 /** Text content of a rendered tree (`set:html` strings are not text). */
 export function textOf(node: unknown): string {

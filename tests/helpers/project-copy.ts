@@ -39,7 +39,11 @@ export function projectCopy(name: string): string {
  */
 export function childEnv(): NodeJS.ProcessEnv {
   const { NODE_ENV: _vitest, ...env } = process.env;
-  return { ...env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  return {
+    ...env,
+    PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
 }
 
 /** Runs `tsx scripts/ingest.ts ...args` inside a project copy. */

@@ -9,7 +9,6 @@ import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 const { dist, log } = inject('seedSite');
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +28,9 @@ function visibleEditionText(html: string): string {
   return out;
 }
 
-const ruPages = htmlFiles(dist).filter((p) => !relative(dist, p).startsWith('en/')).map((p) => relative(dist, p));
+const ruPages = htmlFiles(dist)
+  .filter((p) => !relative(dist, p).startsWith('en/'))
+  .map((p) => relative(dist, p));
 const enPages = htmlFiles(join(dist, 'en')).map((p) => relative(join(dist, 'en'), p));
 
 describe('English edition', () => {
@@ -61,7 +62,8 @@ describe('English edition', () => {
     expect(page).toContain('<summary>Original</summary>');
     // The Russian edition shows originals only of English texts it translates (section names).
     const ru = readFileSync(join(dist, 'fundamentals/index.html'), 'utf8');
-    for (const body of ru.match(/<div class="hb-original__body" lang="[^"]+"/g) ?? []) expect(body).toContain('lang="en"');
+    for (const body of ru.match(/<div class="hb-original__body" lang="[^"]+"/g) ?? [])
+      expect(body).toContain('lang="en"');
   });
 
   it('has no untranslated text in the shipped sources', () => {
@@ -84,7 +86,11 @@ describe('anchors', () => {
     expect(topicPages.length).toBeGreaterThan(3);
     for (const page of topicPages) {
       const ids = (html: string) =>
-        [...html.replace(/<script[\s\S]*?<\/script>/g, '').matchAll(/<section class="hb-question" data-question-id="([^"]+)"/g)].map((m) => m[1]);
+        [
+          ...html
+            .replace(/<script[\s\S]*?<\/script>/g, '')
+            .matchAll(/<section class="hb-question" data-question-id="([^"]+)"/g),
+        ].map((m) => m[1]);
       const ru = ids(readFileSync(join(dist, page), 'utf8'));
       const en = ids(readFileSync(join(dist, 'en', page), 'utf8'));
       expect(en, page).toEqual(ru);

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../src/browser/launch.ts';
-import { serveStatic } from '../../src/browser/serve.ts';
+import { launchBrowser } from '../../tools/browser/launch.ts';
+import { serveStatic } from '../../tools/browser/serve.ts';
 
 const { dist } = inject('seedSite');
 let browser: Browser;
@@ -24,7 +24,11 @@ afterAll(async () => {
 describe('language picker', () => {
   it.each([
     ['/fundamentals/#dropout', 'English', '/en/fundamentals/#dropout'],
-    ['/en/detection/#rabotaet-nms-non-maximum-suppression', 'Русский', '/detection/#rabotaet-nms-non-maximum-suppression'],
+    [
+      '/en/detection/#rabotaet-nms-non-maximum-suppression',
+      'Русский',
+      '/detection/#rabotaet-nms-non-maximum-suppression',
+    ],
   ])('keeps the question when switching from %s', async (from, label, to) => {
     const page = await browser.newPage();
     const origin = server.url.replace(/\/$/, '');

@@ -10,7 +10,13 @@ import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
-import { createTermIndex, findQuestionTerms, loadGlossary, matchTerms, type Glossary } from '../../src/ingest/glossary.ts';
+import {
+  createTermIndex,
+  findQuestionTerms,
+  loadGlossary,
+  matchTerms,
+  type Glossary,
+} from '../../src/ingest/glossary.ts';
 import { searchKeywords } from '../../src/ingest/emit/keywords.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { DataFileError } from '../../src/ingest/data-file.ts';
@@ -72,10 +78,19 @@ function withoutOriginals(mdx: string): string {
 describe('localize()', () => {
   it('shows the translation in the other edition and keeps the source text as the original', () => {
     const local = localize(translated, 'en', labels);
-    expect(local.title).toEqual({ value: 'What is dropout?', state: 'translated', original: 'Что такое dropout?', lang: 'ru' });
+    expect(local.title).toEqual({
+      value: 'What is dropout?',
+      state: 'translated',
+      original: 'Что такое dropout?',
+      lang: 'ru',
+    });
     expect(local.prompt?.state).toBe('translated');
     expect(local.answer.short?.state).toBe('translated');
-    expect(local.followUps).toMatchObject({ value: ['And with batch size 1?'], state: 'translated', original: ['А при batch size 1?'] });
+    expect(local.followUps).toMatchObject({
+      value: ['And with batch size 1?'],
+      state: 'translated',
+      original: ['А при batch size 1?'],
+    });
     expect(local.group).toMatchObject({ value: 'Regularization', state: 'translated', original: 'Регуляризация' });
     expect(local.kind).toMatchObject({ value: 'Question', state: 'translated' });
     expect(local.sourceTitle).toMatchObject({ value: 'Question bank', state: 'translated' });
@@ -182,8 +197,15 @@ describe('glossary', () => {
     expect(found).toEqual({ all: [0, 1, 2], titles: [0], asked: [0, 1], answered: [2] });
     // The same terms as matching the joined texts.
     const match = createTermMatcher({ terms });
-    expect(match('Что такое dropout и пакетная\nнормализация?').map((t) => t.en)).toEqual(['dropout', 'batch normalization']);
-    expect(matchTerms([q], { terms }).get(q.id)!.map((t) => [t.en, t.inTitle ?? false])).toEqual([
+    expect(match('Что такое dropout и пакетная\nнормализация?').map((t) => t.en)).toEqual([
+      'dropout',
+      'batch normalization',
+    ]);
+    expect(
+      matchTerms([q], { terms })
+        .get(q.id)!
+        .map((t) => [t.en, t.inTitle ?? false]),
+    ).toEqual([
       ['dropout', true],
       ['batch normalization', false],
       ['overfitting', false],
@@ -225,7 +247,12 @@ describe('a new source without translation', () => {
   const input = pipelineInput();
   input.sources = [
     ...input.sources,
-    { file: 'zz-my-notes.txt', bytes: Buffer.from('# Мои вопросы\n1. Зачем нужна температура в софтмаксе дистилляции?\n2. Чем GroupNorm отличается от LayerNorm?\n') },
+    {
+      file: 'zz-my-notes.txt',
+      bytes: Buffer.from(
+        '# Мои вопросы\n1. Зачем нужна температура в софтмаксе дистилляции?\n2. Чем GroupNorm отличается от LayerNorm?\n',
+      ),
+    },
   ];
   const { handbook, translationProblems } = runPipeline(input);
   const mine = handbook.questions.find((q) => q.source.file === 'zz-my-notes.txt')!;
@@ -247,14 +274,21 @@ describe('a new source without translation', () => {
     expect(page[1]).toMatch(/## Мои вопросы\n\n<Untranslated lang="ru" \/>/);
     // The Russian edition shows it as is.
     const ruPage = [...files].find(([path, mdx]) => !path.startsWith('en/') && mdx.includes(`id="${mine.id}"`))!;
-    expect(ruPage[1].slice(ruPage[1].indexOf(`id="${mine.id}"`), ruPage[1].indexOf('</Question>', ruPage[1].indexOf(`id="${mine.id}"`)))).not.toContain('Untranslated');
+    expect(
+      ruPage[1].slice(
+        ruPage[1].indexOf(`id="${mine.id}"`),
+        ruPage[1].indexOf('</Question>', ruPage[1].indexOf(`id="${mine.id}"`)),
+      ),
+    ).not.toContain('Untranslated');
   });
 });
 
 /** The page `topic.mdx`, or the part of it (`topic/index.mdx`, `topic/2.mdx`, …) that holds question `id`: topics split by size. */
 function pageWith(files: Map<string, string>, path: string, id: string): string {
   const base = path.replace(/\.mdx$/, '');
-  const found = [...files].find(([p, text]) => (p === path || p.startsWith(`${base}/`)) && text.includes(`<Question id="${id}"`));
+  const found = [...files].find(
+    ([p, text]) => (p === path || p.startsWith(`${base}/`)) && text.includes(`<Question id="${id}"`),
+  );
   if (!found) throw new Error(`no page ${path} (or part) holds ${id}`);
   return found[1];
 }
@@ -265,8 +299,14 @@ describe('answer overlays', () => {
   it('shows an overlay answer like any other answer, translated where a translation exists', () => {
     const input = pipelineInput();
     input.answers = [
-      overlay('ru', '## Короткий ответ\n\nСлучайно зануляет активации при обучении.\n\n## Типичные ошибки\n\n- Забывают про масштабирование.\n'),
-      overlay('en', '## Short answer\n\nRandomly zeroes activations during training.\n\n## Typical mistakes\n\n- Forgetting the scaling.\n'),
+      overlay(
+        'ru',
+        '## Короткий ответ\n\nСлучайно зануляет активации при обучении.\n\n## Типичные ошибки\n\n- Забывают про масштабирование.\n',
+      ),
+      overlay(
+        'en',
+        '## Short answer\n\nRandomly zeroes activations during training.\n\n## Typical mistakes\n\n- Forgetting the scaling.\n',
+      ),
     ];
     const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
     const question = (path: string) => {
@@ -288,6 +328,8 @@ describe('answer overlays', () => {
     const files = emitSite(runPipeline(input).handbook, { langs: ['ru', 'en'] });
     const mdx = pageWith(files, 'en/fundamentals.mdx', 'dropout');
     const start = mdx.indexOf('<Question id="dropout"');
-    expect(mdx.slice(start, mdx.indexOf('</Question>', start))).toMatch(/<AnswerPart kind="short">\s+<Untranslated lang="ru">\s+Случайно/);
+    expect(mdx.slice(start, mdx.indexOf('</Question>', start))).toMatch(
+      /<AnswerPart kind="short">\s+<Untranslated lang="ru">\s+Случайно/,
+    );
   });
 });

@@ -30,7 +30,9 @@ function reference(texts: string[]): number[] {
       const w = words(form);
       const whole = alt && form.trim().length <= 4;
       if (w.length === 0) return false;
-      return list.some((_, i) => w.every((f, k) => i + k < list.length && (whole ? list[i + k] === f : list[i + k].startsWith(f))));
+      return list.some((_, i) =>
+        w.every((f, k) => i + k < list.length && (whole ? list[i + k] === f : list[i + k].startsWith(f))),
+      );
     });
     if (hit) found.push(index);
   });
@@ -38,9 +40,48 @@ function reference(texts: string[]): number[] {
 }
 
 const piece = fc.constantFrom(
-  'p', 'P-', 'value', 'values', 'значение', 'a', 'A/', 'b', 'тест', 'тестирование', 'testing', 'test', 'пакетной',
-  'нормализации', 'bn', 'BN', 'bnn', 'переобучается', 'непереобучение', 'ёмкость', 'Ёмкость', 'емкость', 'модели',
-  '𝑥', 'cap', 'caps', 'r', 'CNN', 'rcnn', 'pval', '42', '😀', ' ', ' ', '\n', '-', '/', '.', ', ', '(', ')', 'x',
+  'p',
+  'P-',
+  'value',
+  'values',
+  'значение',
+  'a',
+  'A/',
+  'b',
+  'тест',
+  'тестирование',
+  'testing',
+  'test',
+  'пакетной',
+  'нормализации',
+  'bn',
+  'BN',
+  'bnn',
+  'переобучается',
+  'непереобучение',
+  'ёмкость',
+  'Ёмкость',
+  'емкость',
+  'модели',
+  '𝑥',
+  'cap',
+  'caps',
+  'r',
+  'CNN',
+  'rcnn',
+  'pval',
+  '42',
+  '😀',
+  ' ',
+  ' ',
+  '\n',
+  '-',
+  '/',
+  '.',
+  ', ',
+  '(',
+  ')',
+  'x',
 );
 const text = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(''));
 

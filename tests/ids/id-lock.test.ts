@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, DroppedIdError, EMPTY_LOCK, fingerprint, lockProblem, serializeLock, similarity, type IdCandidate, type IdLock } from '../../src/ingest/id-lock.ts';
+import {
+  assignIds,
+  DroppedIdError,
+  EMPTY_LOCK,
+  fingerprint,
+  lockProblem,
+  serializeLock,
+  similarity,
+  type IdCandidate,
+  type IdLock,
+} from '../../src/ingest/id-lock.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { pipelineInput } from '../helpers/seed-handbook.ts';
 
 const bank: IdCandidate[] = [
   { slug: 'dropout', title: 'Что такое Dropout?', text: 'Что такое Dropout?', source: 'bank.txt', number: 1 },
-  { slug: 'vidy-normalizacii', title: 'Какие виды нормализации существуют?', text: 'Какие виды нормализации существуют?', source: 'bank.txt', number: 2 },
-  { slug: 'gil-python', title: 'Что такое GIL в Python?', text: 'Что такое GIL в Python?', source: 'bank.txt', number: 3 },
+  {
+    slug: 'vidy-normalizacii',
+    title: 'Какие виды нормализации существуют?',
+    text: 'Какие виды нормализации существуют?',
+    source: 'bank.txt',
+    number: 2,
+  },
+  {
+    slug: 'gil-python',
+    title: 'Что такое GIL в Python?',
+    text: 'Что такое GIL в Python?',
+    source: 'bank.txt',
+    number: 3,
+  },
 ];
 const published = (): IdLock => assignIds(bank, EMPTY_LOCK).lock;
 
@@ -20,15 +42,44 @@ describe('permanent ids (content/ids.lock.json)', () => {
   });
 
   it('keeps the id when the question text is edited', () => {
-    const edited = bank.map((c) => (c.number === 1 ? { ...c, slug: 'dropout-ego-rol', title: 'Что такое Dropout и зачем он?', text: 'Что такое Dropout и зачем он?' } : c));
+    const edited = bank.map((c) =>
+      c.number === 1
+        ? {
+            ...c,
+            slug: 'dropout-ego-rol',
+            title: 'Что такое Dropout и зачем он?',
+            text: 'Что такое Dropout и зачем он?',
+          }
+        : c,
+    );
     const { ids, how } = assignIds(edited, published());
     expect(ids[0]).toBe('dropout');
     expect(how[0]).toBe('number');
   });
 
   it('keeps the id when an unnumbered question is reworded in its source', () => {
-    const lock = assignIds([{ slug: 'adam-sgd', title: 'Adam vs SGD -- когда что?', text: 'Adam vs SGD -- когда что?', source: 'notes.txt' }], EMPTY_LOCK).lock;
-    const { ids, how } = assignIds([{ slug: 'adam-sgd-kogda', title: 'Adam vs SGD: когда что выбирать?', text: 'Adam vs SGD: когда что выбирать?', source: 'notes.txt' }], lock);
+    const lock = assignIds(
+      [
+        {
+          slug: 'adam-sgd',
+          title: 'Adam vs SGD -- когда что?',
+          text: 'Adam vs SGD -- когда что?',
+          source: 'notes.txt',
+        },
+      ],
+      EMPTY_LOCK,
+    ).lock;
+    const { ids, how } = assignIds(
+      [
+        {
+          slug: 'adam-sgd-kogda',
+          title: 'Adam vs SGD: когда что выбирать?',
+          text: 'Adam vs SGD: когда что выбирать?',
+          source: 'notes.txt',
+        },
+      ],
+      lock,
+    );
     expect(ids).toEqual(['adam-sgd']);
     expect(how).toEqual(['similar-title']);
   });
@@ -41,19 +92,37 @@ describe('permanent ids (content/ids.lock.json)', () => {
   });
 
   it('keeps the id when the file is renamed and the text edited together', () => {
-    const moved = [{ ...bank[2], source: 'python.txt', number: 9, title: 'Что такое GIL в языке Python?', text: 'Что такое GIL в языке Python?' }, bank[0], bank[1]];
+    const moved = [
+      {
+        ...bank[2],
+        source: 'python.txt',
+        number: 9,
+        title: 'Что такое GIL в языке Python?',
+        text: 'Что такое GIL в языке Python?',
+      },
+      bank[0],
+      bank[1],
+    ];
     expect(assignIds(moved, published()).ids[0]).toBe('gil-python');
   });
 
   it('refuses to drop a published id silently', () => {
     expect(() => assignIds(bank.slice(0, 2), published())).toThrow(DroppedIdError);
-    expect(() => assignIds(bank.slice(0, 2), published())).toThrow(/"gil-python" \(bank\.txt #3: Что такое GIL в Python\?\).*retired/);
+    expect(() => assignIds(bank.slice(0, 2), published())).toThrow(
+      /"gil-python" \(bank\.txt #3: Что такое GIL в Python\?\).*retired/,
+    );
   });
 
   it('accepts a retired id and never reuses it', () => {
     const lock = published();
     lock.questions.find((e) => e.id === 'gil-python')!.retired = true;
-    const { ids, lock: next } = assignIds([...bank.slice(0, 2), { ...bank[2], source: 'other.txt', number: 1, title: 'GIL и потоки', text: 'GIL и потоки' }], lock);
+    const { ids, lock: next } = assignIds(
+      [
+        ...bank.slice(0, 2),
+        { ...bank[2], source: 'other.txt', number: 1, title: 'GIL и потоки', text: 'GIL и потоки' },
+      ],
+      lock,
+    );
     expect(ids[2]).toBe('gil-python-2');
     expect(next.questions.find((e) => e.id === 'gil-python')?.retired).toBe(true);
   });
@@ -63,7 +132,13 @@ describe('permanent ids (content/ids.lock.json)', () => {
     const entry = lock.questions.find((e) => e.id === 'dropout')!;
     entry.id = 'dropout-basics';
     entry.aliases = ['dropout'];
-    const { ids, lock: next } = assignIds([...bank, { slug: 'dropout', title: 'Dropout в трансформерах', text: 'Dropout в трансформерах', source: 'x.txt' }], lock);
+    const { ids, lock: next } = assignIds(
+      [
+        ...bank,
+        { slug: 'dropout', title: 'Dropout в трансформерах', text: 'Dropout в трансформерах', source: 'x.txt' },
+      ],
+      lock,
+    );
     expect(ids[0]).toBe('dropout-basics');
     expect(next.questions.find((e) => e.id === 'dropout-basics')?.aliases).toEqual(['dropout']);
     expect(ids[3]).toBe('dropout-2');
@@ -107,7 +182,10 @@ function reference(candidates: IdCandidate[], lock: IdLock): string[] {
         const score = match(c, entries[ei]);
         if (score > bestScore) [best, bestScore] = [ei, score];
       }
-      if (best >= 0) [claimed.set(ci, best), free.delete(best)];
+      if (best >= 0) {
+        claimed.set(ci, best);
+        free.delete(best);
+      }
     });
   pass((c, e) => (e.fingerprint === fingerprint(c.text) ? 1 : 0));
   pass((c, e) => (c.number !== undefined && e.source === c.source && e.number === c.number ? 1 : 0));
@@ -120,18 +198,44 @@ describe('assignIds at scale', () => {
   it('matches the all-pairs rules on random edits, renames, reorders and rewordings', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const vocab = ['adam', 'sgd', 'loss', 'what', 'is', 'the', 'dropout', 'bn', 'gil', 'python', 'в', 'чем', 'разница', 'attention', 'x', 'y'];
-    const title = () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
+    const vocab = [
+      'adam',
+      'sgd',
+      'loss',
+      'what',
+      'is',
+      'the',
+      'dropout',
+      'bn',
+      'gil',
+      'python',
+      'в',
+      'чем',
+      'разница',
+      'attention',
+      'x',
+      'y',
+    ];
+    const title = () =>
+      Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
     for (let trial = 0; trial < 400; trial++) {
       const sources = ['a.txt', 'b.txt', 'c.txt'];
       const make = (i: number): IdCandidate => {
         const t = title();
-        return { slug: `q${i}`, title: t, text: rnd() < 0.3 ? 'same text' : `${t} ${i}`, source: sources[Math.floor(rnd() * 3)], number: rnd() < 0.5 ? Math.floor(rnd() * 4) : undefined };
+        return {
+          slug: `q${i}`,
+          title: t,
+          text: rnd() < 0.3 ? 'same text' : `${t} ${i}`,
+          source: sources[Math.floor(rnd() * 3)],
+          number: rnd() < 0.5 ? Math.floor(rnd() * 4) : undefined,
+        };
       };
       const old = Array.from({ length: Math.floor(rnd() * 12) }, (_, i) => make(i));
       const lock = assignIds(old, EMPTY_LOCK).lock;
       for (const e of lock.questions) if (rnd() < 0.1) e.retired = true;
-      const next = Array.from({ length: Math.floor(rnd() * 12) }, (_, i) => (rnd() < 0.4 && old[i] ? old[i] : make(i + 100)));
+      const next = Array.from({ length: Math.floor(rnd() * 12) }, (_, i) =>
+        rnd() < 0.4 && old[i] ? old[i] : make(i + 100),
+      );
       const expected = reference(next, lock);
       let actual: string[];
       try {
@@ -146,10 +250,26 @@ describe('assignIds at scale', () => {
   });
 
   it('finds a very similar title in another source among thousands of lock entries', () => {
-    const many: IdCandidate[] = Array.from({ length: 5000 }, (_, i) => ({ slug: `q-${i}`, title: `Вопрос номер ${i} про модели`, text: `Вопрос номер ${i} про модели`, source: `s${i % 10}.txt` }));
-    const target = { slug: 'attention', title: 'Как работает multi-head attention в трансформере', text: 'Как работает multi-head attention в трансформере', source: 'old.txt' };
+    const many: IdCandidate[] = Array.from({ length: 5000 }, (_, i) => ({
+      slug: `q-${i}`,
+      title: `Вопрос номер ${i} про модели`,
+      text: `Вопрос номер ${i} про модели`,
+      source: `s${i % 10}.txt`,
+    }));
+    const target = {
+      slug: 'attention',
+      title: 'Как работает multi-head attention в трансформере',
+      text: 'Как работает multi-head attention в трансформере',
+      source: 'old.txt',
+    };
     const lock = assignIds([...many, target], EMPTY_LOCK).lock;
-    const moved = { ...target, slug: 'x', source: 'new.txt', title: 'Как работает multi-head attention в трансформере?!', text: 'Как именно работает multi-head attention в трансформере' };
+    const moved = {
+      ...target,
+      slug: 'x',
+      source: 'new.txt',
+      title: 'Как работает multi-head attention в трансформере?!',
+      text: 'Как именно работает multi-head attention в трансформере',
+    };
     const start = performance.now();
     const { ids, how } = assignIds([...many, moved], lock);
     expect(ids.at(-1)).toBe('attention');
@@ -171,6 +291,8 @@ describe('reading the lock', () => {
     const text = input.lock!.text.replace('"version": 1,', '"version": 1,\n  "version": 1,');
     expect(() => runPipeline({ ...input, lock: { ...input.lock!, text } })).toThrow(/ids\.lock\.json:3:/);
     const bad = input.lock!.text.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": 7');
-    expect(() => runPipeline({ ...input, lock: { ...input.lock!, text: bad } })).toThrow(/ids\.lock\.json:\d+: .*fingerprint/);
+    expect(() => runPipeline({ ...input, lock: { ...input.lock!, text: bad } })).toThrow(
+      /ids\.lock\.json:\d+: .*fingerprint/,
+    );
   });
 });

@@ -9,7 +9,11 @@ import { slugForTitle } from '../../src/ingest/ids.ts';
 
 const rules = { maxWords: 50, maxLength: 1000, stopwords: [] };
 const viaSlugify = (title: string) =>
-  slugify(title, { lowercase: true, separator: '-' }).replace(/[^a-z0-9]+/g, '-').split('-').filter(Boolean).join('-') || 'question';
+  slugify(title, { lowercase: true, separator: '-' })
+    .replace(/[^a-z0-9]+/g, '-')
+    .split('-')
+    .filter(Boolean)
+    .join('-') || 'question';
 
 describe('slugForTitle', () => {
   it('makes the words slugify makes', () => {

@@ -9,7 +9,13 @@ import { find, renderMdx, textOf } from '../helpers/mdx.ts';
 
 /** Compiles MDX as the site does (formulas as the math component). */
 const siteCompile = (source: string): string =>
-  (mdxToJs(source, { mdastPlugins: markdownPlugins(), features: { ...markdownFeatures }, jsxImportSource: 'astro' }) as { code: string }).code;
+  (
+    mdxToJs(source, {
+      mdastPlugins: markdownPlugins(),
+      features: { ...markdownFeatures },
+      jsxImportSource: 'astro',
+    }) as { code: string }
+  ).code;
 
 const setHtml = (tree: unknown) => find(tree, (e) => e.type === 'Fragment').map((e) => String(e.props['set:html']));
 
@@ -71,9 +77,13 @@ describe('satteri-katex', () => {
 
   it('on the site, puts the math component with the TeX in place of each formula and imports it once', () => {
     const code = siteCompile('A $x^2$ and $y$.\n\n$$\n\\frac{a}{b}\n$$\n');
-    expect(code.match(/^import .*$/gm)?.filter((line) => !line.includes('astro/jsx-runtime'))).toEqual([`import ${MATH_COMPONENT.name} from ${JSON.stringify(MATH_COMPONENT.from)};`]);
+    expect(code.match(/^import .*$/gm)?.filter((line) => !line.includes('astro/jsx-runtime'))).toEqual([
+      `import ${MATH_COMPONENT.name} from ${JSON.stringify(MATH_COMPONENT.from)};`,
+    ]);
     expect(code).toContain(`_jsx(${MATH_COMPONENT.name}, { tex: "x^2" })`);
-    expect(code).toMatch(new RegExp(`_jsx\\(${MATH_COMPONENT.name}, \\{\\s*tex: "\\\\\\\\frac\\{a\\}\\{b\\}",\\s*display: true\\s*\\}\\)`));
+    expect(code).toMatch(
+      new RegExp(`_jsx\\(${MATH_COMPONENT.name}, \\{\\s*tex: "\\\\\\\\frac\\{a\\}\\{b\\}",\\s*display: true\\s*\\}\\)`),
+    );
     expect(code).not.toContain('katex-html');
   });
 

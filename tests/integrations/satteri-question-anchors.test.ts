@@ -48,7 +48,9 @@ describe('satteri-question-anchors', () => {
   });
 
   it('leaves elements other than Question alone', () => {
-    const other = renderMdx("import { Answer } from '@handbook/components';\n\n<Answer id=\"x\">\n  ### Heading\n</Answer>\n");
+    const other = renderMdx(
+      'import { Answer } from \'@handbook/components\';\n\n<Answer id="x">\n  ### Heading\n</Answer>\n',
+    );
     expect(find(other, (e) => e.type === 'h3')[0].props.id).toBeUndefined();
   });
 });

@@ -74,7 +74,14 @@ describe('aliases and retired ids', () => {
     const lockPath = join(dir, 'content/ids.lock.json');
     const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
     lock.questions.find((e: { id: string }) => e.id === 'dropout').aliases = ['chto-takoe-dropout-old'];
-    lock.questions.push({ id: 'removed-question', fingerprint: '0000000000000000', title: 'Removed', source: 'gone.txt', aliases: [], retired: true });
+    lock.questions.push({
+      id: 'removed-question',
+      fingerprint: '0000000000000000',
+      title: 'Removed',
+      source: 'gone.txt',
+      aliases: [],
+      retired: true,
+    });
     writeFileSync(lockPath, JSON.stringify(lock, null, 2));
     ({ dist } = await buildProject(dir));
   }, 600_000);
@@ -89,7 +96,10 @@ describe('aliases and retired ids', () => {
   });
 
   it('retired ids get a "removed" page linking to the index, not indexed', () => {
-    for (const [lang, prefix, text] of [['ru', '', 'Вопрос удалён'], ['en', 'en/', 'Question removed']] as const) {
+    for (const [lang, prefix, text] of [
+      ['ru', '', 'Вопрос удалён'],
+      ['en', 'en/', 'Question removed'],
+    ] as const) {
       const page = read(dist, `${prefix}q/removed-question/index.html`);
       expect(page).toContain(`<html lang="${lang}"`);
       expect(page).toContain(text);

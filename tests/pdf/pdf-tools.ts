@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 
 /** Text of the PDF, one string per page (`pdftotext`, form feed separated). */
 export function pageTexts(file: string, layout = false): string[] {
-  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], {
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('utf8');
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;
@@ -15,19 +17,25 @@ export function pageTexts(file: string, layout = false): string[] {
  * the line break after one), every whitespace run one space.
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replaceAll('\u00ad', '')
-    .replace(/[‐‑]/g, '-')
-    // pdftotext joins a word hyphenated at a line end ("ROC-\nAUC" -> "ROCAUC"): drop hyphens.
-    .replace(/-\s*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replaceAll('\u00ad', '')
+      .replace(/[‐‑]/g, '-')
+      // pdftotext joins a word hyphenated at a line end ("ROC-\nAUC" -> "ROCAUC"): drop hyphens.
+      .replace(/-\s*/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Rows of `pdffonts`: name, type and the emb column. */
 export function fonts(file: string): { name: string; embedded: boolean }[] {
-  const lines = execFileSync('pdffonts', [file]).toString('utf8').split('\n').slice(2).filter((l) => l.trim());
+  const lines = execFileSync('pdffonts', [file])
+    .toString('utf8')
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return lines.map((line) => {
     // Columns: name type encoding emb sub uni object ID; the name and type may hold spaces,
     // so read the fixed tail: emb sub uni obj gen.
@@ -39,7 +47,11 @@ export function fonts(file: string): { name: string; embedded: boolean }[] {
 
 /** Page count (`pdfinfo`). */
 export function pageCount(file: string): number {
-  return Number(execFileSync('pdfinfo', [file]).toString('utf8').match(/^Pages:\s+(\d+)/m)![1]);
+  return Number(
+    execFileSync('pdfinfo', [file])
+      .toString('utf8')
+      .match(/^Pages:\s+(\d+)/m)![1],
+  );
 }
 
 /** Named destinations (`pdfinfo -dests`): name -> page. */

@@ -1,5 +1,5 @@
 /**
- * The PDF study guide (src/pdf/): rendered from the seed build (tests/global-setup.ts) with the
+ * The PDF study guide (tools/pdf/): rendered from the seed build (tests/global-setup.ts) with the
  * system Chromium. Four renders: the Russian edition (reference), the English edition in
  * self-test mode, one topic, and a prep plan from a fixture. A missing Chromium or poppler is a
  * failure (with the install message), never a skip.
@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateStudyGuidePdf, type StudyGuidePdfResult } from '../../src/pdf/generate.ts';
-import { findPlan } from '../../src/pdf/plans.ts';
+import { generateStudyGuidePdf, type StudyGuidePdfResult } from '../../tools/pdf/generate.ts';
+import { findPlan } from '../../tools/pdf/plans.ts';
 import type { Lang } from '../../src/ingest/model.ts';
 import { dests, fonts, normalize, outline, pageCount, pageTexts } from './pdf-tools.ts';
 
@@ -23,7 +23,8 @@ interface Entry {
   hasAnswer: boolean;
 }
 const index: Entry[] = JSON.parse(readFileSync(join(dist, 'questions.json'), 'utf8'));
-const titleOf = (e: Entry, lang: Lang): string => (typeof e.title === 'string' ? e.title : (e.title[lang] ?? Object.values(e.title)[0]!));
+const titleOf = (e: Entry, lang: Lang): string =>
+  typeof e.title === 'string' ? e.title : (e.title[lang] ?? Object.values(e.title)[0]!);
 const cards: Record<Lang, { id: string; backText: string }[]> = JSON.parse(
   readFileSync(join(dir, 'src/content/docs/_data/flashcards.json'), 'utf8'),
 );
@@ -57,7 +58,12 @@ beforeAll(async () => {
   results.ru = await generateStudyGuidePdf({ dist, lang: 'ru', out: pdf.ru });
   results.enSelfTest = await generateStudyGuidePdf({ dist, lang: 'en', out: pdf.enSelfTest, mode: 'self-test' });
   results.topic = await generateStudyGuidePdf({ dist, lang: 'ru', out: pdf.topic, topics: [topic] });
-  results.plan = await generateStudyGuidePdf({ dist, lang: 'ru', out: pdf.plan, plan: findPlan('fixture-plan', [planFile]) });
+  results.plan = await generateStudyGuidePdf({
+    dist,
+    lang: 'ru',
+    out: pdf.plan,
+    plan: findPlan('fixture-plan', [planFile]),
+  });
 }, 300_000);
 
 /** Occurrences of `needle` in `haystack`. */
@@ -69,7 +75,9 @@ describe.each([
 ] as const)('%s edition', (key, lang) => {
   it('holds every question title of the edition twice: in the contents and as a heading', () => {
     const text = normalize(pageTexts(pdf[key]).join('\n'));
-    const missing = index.filter((e) => count(text, normalize(titleOf(e, lang))) < 2).map((e) => `${e.id}: ${titleOf(e, lang)}`);
+    const missing = index
+      .filter((e) => count(text, normalize(titleOf(e, lang))) < 2)
+      .map((e) => `${e.id}: ${titleOf(e, lang)}`);
     expect(missing).toEqual([]);
     expect(results[key].questions).toHaveLength(index.length);
   });
@@ -91,7 +99,9 @@ describe.each([
   it('numbers every page in the footer', () => {
     const pages = pageTexts(pdf[key], true);
     expect(pages).toHaveLength(pageCount(pdf[key]));
-    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}\\s*$`)));
+    pages.forEach((text, i) =>
+      expect(text, `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}\\s*$`)),
+    );
   });
 
   it('fills the contents with the page each question starts on, linked inside the PDF', () => {
@@ -103,7 +113,9 @@ describe.each([
       expect(normalize(pages[page! - 1])).toContain(normalize(titleOf(e, lang)));
       // The contents line of the question ends with that page number.
       const toc = normalize(pages.slice(0, page! - 1).join('\n'));
-      expect(toc).toMatch(new RegExp(`${normalize(titleOf(e, lang)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ .…_]*${page}\\b`));
+      expect(toc).toMatch(
+        new RegExp(`${normalize(titleOf(e, lang)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ .…_]*${page}\\b`),
+      );
     }
   });
 });
@@ -124,7 +136,9 @@ describe('self-test mode', () => {
   beforeAll(() => {
     pages = pageTexts(pdf.enSelfTest, true);
     // The appendix starts a page whose first line is its heading.
-    appendix = pages.findIndex((text, i) => i > 0 && /^\s*Answers\s*$/.test(text.split('\n').find((l) => l.trim()) ?? ''));
+    appendix = pages.findIndex(
+      (text, i) => i > 0 && /^\s*Answers\s*$/.test(text.split('\n').find((l) => l.trim()) ?? ''),
+    );
   });
 
   it('puts no answer text before the answers appendix', () => {
@@ -152,7 +166,11 @@ describe('self-test mode', () => {
       expect(where.get(`answer-${e.id}`), e.id).toBeGreaterThanOrEqual(appendix + 1);
       expect(where.has(e.id)).toBe(true);
     }
-    const links = pages.slice(0, appendix).join('\n').match(/→ Answer — p\. (\d+)/g) ?? [];
+    const links =
+      pages
+        .slice(0, appendix)
+        .join('\n')
+        .match(/→ Answer — p\. (\d+)/g) ?? [];
     expect(links).toHaveLength(answered.length);
     for (const link of links) expect(Number(link.match(/\d+/)![0])).toBeGreaterThanOrEqual(appendix + 1);
   });
@@ -173,7 +191,20 @@ describe('topic and plan selections', () => {
     expect(results.plan.questions).toEqual(planIds);
     const text = normalize(pageTexts(pdf.plan).slice(2).join('\n'));
     const at = (s: string) => text.indexOf(normalize(s));
-    const order = ['Разминка', titleOf(index.find((e) => e.id === planIds[0])!, 'ru'), 'Основное', ...planIds.slice(1).map((id) => titleOf(index.find((e) => e.id === id)!, 'ru'))];
+    const order = [
+      'Разминка',
+      titleOf(
+        index.find((e) => e.id === planIds[0])!,
+        'ru',
+      ),
+      'Основное',
+      ...planIds.slice(1).map((id) =>
+        titleOf(
+          index.find((e) => e.id === id)!,
+          'ru',
+        ),
+      ),
+    ];
     const positions = order.map(at);
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -181,7 +212,11 @@ describe('topic and plan selections', () => {
   });
 
   it('rejects an unknown topic and an unknown plan', async () => {
-    await expect(generateStudyGuidePdf({ dist, lang: 'ru', out: join(out, 'x.pdf'), topics: ['no-such-topic'] })).rejects.toThrow(/unknown topic/);
-    expect(() => findPlan('no-such-plan', [planFile])).toThrow(/unknown plan "no-such-plan" \(available: fixture-plan\)/);
+    await expect(
+      generateStudyGuidePdf({ dist, lang: 'ru', out: join(out, 'x.pdf'), topics: ['no-such-topic'] }),
+    ).rejects.toThrow(/unknown topic/);
+    expect(() => findPlan('no-such-plan', [planFile])).toThrow(
+      /unknown plan "no-such-plan" \(available: fixture-plan\)/,
+    );
   });
 });

@@ -11,14 +11,24 @@ import { isCanonicalQuestion } from '../../src/ingest/canonical.ts';
 import { detectFormat } from '../../src/ingest/formats/index.ts';
 import type { RawItem } from '../../src/ingest/formats/types.ts';
 import { Question } from '../../src/ingest/model.ts';
-import { generateSources } from '../../src/bench/synthetic.ts';
+import { generateSources } from '../../tools/bench/synthetic.ts';
 import { questionFromItem } from '../../src/ingest/pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 /** A question built from a parsed item as the pipeline builds it. */
 function question(item: RawItem, file: string): Record<string, unknown> {
-  return { ...questionFromItem(item, { id: 'q-1', topic: 'fundamentals', subtopic: item.section, levels: [], file, format: 'qa-notes', meta: {} }) };
+  return {
+    ...questionFromItem(item, {
+      id: 'q-1',
+      topic: 'fundamentals',
+      subtopic: item.section,
+      levels: [],
+      file,
+      format: 'qa-notes',
+      meta: {},
+    }),
+  };
 }
 
 /** Same keys in the same order and the same values, recursively (undefined values included). */
@@ -87,8 +97,16 @@ describe('isCanonicalQuestion', () => {
       (q) => (q.source = { ...(q.source as object), lines: [1, 2, 3] }),
       (q) => (q.source = { ...(q.source as object), lines: [0, 2] }),
       (q) => (q.source = { format: 'qa-notes', file: 'f', lines: [1, 2] }),
-      (q) => (q.answer = { detailed: (q.answer as Record<string, unknown>).detailed, short: (q.answer as Record<string, unknown>).detailed }),
-      (q) => (q.prompt = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x', position: {} }] }] }),
+      (q) =>
+        (q.answer = {
+          detailed: (q.answer as Record<string, unknown>).detailed,
+          short: (q.answer as Record<string, unknown>).detailed,
+        }),
+      (q) =>
+        (q.prompt = {
+          type: 'root',
+          children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x', position: {} }] }],
+        }),
       (q) => (q.prompt = { type: 'root', children: [{ type: 'heading', children: [] }] }),
       (q) => (q.prompt = { type: 'root', children: [{ type: 'table', children: [] }] }),
       (q) => (q.prompt = { type: 'root', children: [{ type: 'code', value: 'x', lang: 'py' }] }),
@@ -103,7 +121,13 @@ describe('isCanonicalQuestion', () => {
     }
     // Accepted variants: optional keys present but undefined, nulls where the schema allows them.
     const ok = tree(base) as Record<string, unknown>;
-    ok.prompt = { type: 'root', children: [{ type: 'code', lang: null, value: 'x' }, { type: 'list', ordered: false, start: null, spread: false, children: [] }] };
+    ok.prompt = {
+      type: 'root',
+      children: [
+        { type: 'code', lang: null, value: 'x' },
+        { type: 'list', ordered: false, start: null, spread: false, children: [] },
+      ],
+    };
     ok.kind = undefined;
     expect(isCanonicalQuestion(ok)).toBe(true);
     expect(agrees(ok)).toBe(true);

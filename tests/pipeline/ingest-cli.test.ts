@@ -58,7 +58,11 @@ describe('npm run ingest', () => {
     ['binary.bin', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]), /binary\.bin:1: /],
     ['latin1.txt', Buffer.from('# Заголовок\n1. ok\n2. caf\xe9\n', 'latin1'), /latin1\.txt:\d+: /],
     ['unknown.txt', Buffer.from('Just some notes\nwithout any structure.\n'), /unknown\.txt:1: unknown format/],
-    ['dup-bank.txt', Buffer.from('# Bank\n\n1. Что такое Dropout?\n2. Что такое BatchNorm?\n2. Что такое LayerNorm?\n'), /dup-bank\.txt:5: .*duplicate question number 2/],
+    [
+      'dup-bank.txt',
+      Buffer.from('# Bank\n\n1. Что такое Dropout?\n2. Что такое BatchNorm?\n2. Что такое LayerNorm?\n'),
+      /dup-bank\.txt:5: .*duplicate question number 2/,
+    ],
   ])('stops on %s with file and line and a non-zero exit', (name, bytes, message) => {
     const content = contentCopy(`bad-${name}`);
     writeFileSync(join(content, 'sources', name), bytes);

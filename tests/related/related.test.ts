@@ -4,7 +4,13 @@
  * answered one (printed).
  */
 import { describe, expect, it } from 'vitest';
-import { computeRelated, formatRelatedStats, idResolver, loadRelations, questionConcepts } from '../../src/ingest/related.ts';
+import {
+  computeRelated,
+  formatRelatedStats,
+  idResolver,
+  loadRelations,
+  questionConcepts,
+} from '../../src/ingest/related.ts';
 import { hasAnswer, type Question } from '../../src/ingest/model.ts';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 
@@ -17,7 +23,13 @@ const q = (id: string, title: string, answered = false): Question => ({
   levels: [],
   source: { file: 'f.txt', format: 'question-bank', lines: [1, 1] },
   tags: [],
-  ...(answered ? { answer: { short: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'yes' }] }] } } } : {}),
+  ...(answered
+    ? {
+        answer: {
+          short: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'yes' }] }] },
+        },
+      }
+    : {}),
 });
 
 const glossary = {
@@ -53,7 +65,10 @@ describe('computeRelated', () => {
   it('applies manual additions and exclusions (ids or aliases) from relations.yaml', () => {
     const withAlias = all.map((x) => (x.id === 'unrelated' ? { ...x, aliases: ['old-gil'] } : x));
     const manual = loadRelations(
-      { file: 'content/relations.yaml', text: 'add:\n  - [old-gil, bn-basics]\nexclude:\n  - [dropout-basics, overfit]\n' },
+      {
+        file: 'content/relations.yaml',
+        text: 'add:\n  - [old-gil, bn-basics]\nexclude:\n  - [dropout-basics, overfit]\n',
+      },
       idResolver(withAlias),
     );
     expect(manual).toEqual({ add: [['unrelated', 'bn-basics']], exclude: [['dropout-basics', 'overfit']] });
@@ -72,16 +87,33 @@ describe('computeRelated', () => {
     );
     expect(load('exclude:\n  - [gone, overfit]\n')).toThrow('content/relations.yaml:2: question id "gone" was retired');
     expect(load('add:\n  - [overfit, overfit]\n')).toThrow('content/relations.yaml:2:');
-    expect(load('add:\n  - [overfit, bn-basics]\nexclude:\n  - [bn-basics, overfit]\n')).toThrow(/both added and excluded/);
+    expect(load('add:\n  - [overfit, bn-basics]\nexclude:\n  - [bn-basics, overfit]\n')).toThrow(
+      /both added and excluded/,
+    );
     expect(load('also: []\n')).toThrow('content/relations.yaml:1:');
   });
 });
 
 describe('computeRelated on concepts shared by many questions', () => {
   // 1,000 questions, 12 terms each named by ~83 of them (over the all-pairs limit, under 10%).
-  const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima'];
+  const names = [
+    'alpha',
+    'bravo',
+    'charlie',
+    'delta',
+    'echo',
+    'foxtrot',
+    'golf',
+    'hotel',
+    'india',
+    'juliett',
+    'kilo',
+    'lima',
+  ];
   const terms = { terms: names.map((en) => ({ ru: `${en}ru`, en, ruAlt: [], enAlt: [] })) };
-  const many = Array.from({ length: 1000 }, (_, i) => q(`q-${i}`, `Question ${i} about ${names[i % 12]}`, Math.floor(i / 12) % 2 === 0));
+  const many = Array.from({ length: 1000 }, (_, i) =>
+    q(`q-${i}`, `Question ${i} about ${names[i % 12]}`, Math.floor(i / 12) % 2 === 0),
+  );
 
   it('stays symmetric and capped, and links every unanswered question to an answered one', () => {
     const { related, stats } = computeRelated(many, { concepts: questionConcepts(many, terms) });
@@ -114,7 +146,9 @@ describe('related questions of the shipped handbook', () => {
   });
 
   it('follow content/relations.yaml', () => {
-    expect(byId.get('dropout')!.related).toEqual(expect.arrayContaining(['dropout-2', 'dropout-behaves-during-training-inference']));
+    expect(byId.get('dropout')!.related).toEqual(
+      expect.arrayContaining(['dropout-2', 'dropout-behaves-during-training-inference']),
+    );
     expect(byId.get('batchnorm-obuchenii-inferense-multi-gpu')!.related).not.toContain('proverit-normalnost-vyborki');
   });
 

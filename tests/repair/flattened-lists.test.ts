@@ -12,7 +12,9 @@ describe('splitFlattenedList: bullets', () => {
   });
 
   it('keeps hyphenated words and the -- dash substitute inside items', () => {
-    const list = splitFlattenedList('Post-hoc calibration: - Weights -- distributions, не fixed values - Trade-off here');
+    const list = splitFlattenedList(
+      'Post-hoc calibration: - Weights -- distributions, не fixed values - Trade-off here',
+    );
     expect(list?.lead).toBe('Post-hoc calibration:');
     expect(list?.items).toEqual(['Weights -- distributions, не fixed values', 'Trade-off here']);
   });

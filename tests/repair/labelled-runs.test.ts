@@ -4,8 +4,13 @@ import { splitLabelledRun } from '../../src/ingest/repair/labelled-runs.ts';
 describe('splitLabelledRun', () => {
   it('splits Pros/Cons run together on one line', () => {
     expect(
-      splitLabelledRun('Pros: Easy to implement, works with existing models Cons: Approximate, may underestimate uncertainty'),
-    ).toEqual(['Pros: Easy to implement, works with existing models', 'Cons: Approximate, may underestimate uncertainty']);
+      splitLabelledRun(
+        'Pros: Easy to implement, works with existing models Cons: Approximate, may underestimate uncertainty',
+      ),
+    ).toEqual([
+      'Pros: Easy to implement, works with existing models',
+      'Cons: Approximate, may underestimate uncertainty',
+    ]);
   });
 
   it('splits Russian label pairs', () => {

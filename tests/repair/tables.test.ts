@@ -4,11 +4,19 @@ import { root } from '../../src/ingest/mdast.ts';
 import { isTableRow, readTable } from '../../src/ingest/repair/tables.ts';
 
 const cellValues = (lines: string[]) =>
-  readTable(lines, 0)!.table.children.map((r) => r.children.map((c) => c.children.map((n) => `${n.type}:${'value' in n ? n.value : ''}`)));
+  readTable(lines, 0)!.table.children.map((r) =>
+    r.children.map((c) => c.children.map((n) => `${n.type}:${'value' in n ? n.value : ''}`)),
+  );
 
 describe('readTable', () => {
   it('reads header, separator and body rows', () => {
-    const lines = ['| Type | Source |', '|---|---|', '| Epistemic | Model ignorance |', '| Aleatoric | Data noise |', 'After'];
+    const lines = [
+      '| Type | Source |',
+      '|---|---|',
+      '| Epistemic | Model ignorance |',
+      '| Aleatoric | Data noise |',
+      'After',
+    ];
     const read = readTable(lines, 0)!;
     expect(read.end).toBe(3);
     expect(read.ragged).toEqual([]);
@@ -31,7 +39,12 @@ describe('readTable', () => {
   });
 
   it('reads alignment from the separator', () => {
-    expect(readTable(['| a | b | c | d |', '|:---|---:|:-:|---|'], 0)!.table.align).toEqual(['left', 'right', 'center', null]);
+    expect(readTable(['| a | b | c | d |', '|:---|---:|:-:|---|'], 0)!.table.align).toEqual([
+      'left',
+      'right',
+      'center',
+      null,
+    ]);
   });
 
   it('pads short rows and reports ragged ones', () => {

@@ -34,11 +34,15 @@ function content(name: string, extra: string[] = []): string {
 }
 
 function ingest(contentDir: string) {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/ingest.ts'), '--content', contentDir, '--out', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-  });
+  const result = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/ingest.ts'), '--content', contentDir, '--out', out],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -68,9 +72,18 @@ beforeAll(() => {
 describe('a malformed source stops the run with file and line and keeps the previous site', () => {
   it.each([
     ['truncated-practice.txt', 'truncated-practice.txt:10: Interview-practice page: section "Короткий ответ" is empty'],
-    ['truncated-notes.txt', 'truncated-notes.txt:5: Q:/A: notes page: Q: without an A: "Second question without answer?" is not followed by an A: line'],
-    ['duplicate-outline.txt', 'duplicate-outline.txt:9: Interview outline: duplicate question number 1 (first at line 5)'],
-    ['level-table-missing.txt', 'level-table-missing.txt:19: Interview outline: level middle names questions 7, 9, 10, which do not exist'],
+    [
+      'truncated-notes.txt',
+      'truncated-notes.txt:5: Q:/A: notes page: Q: without an A: "Second question without answer?" is not followed by an A: line',
+    ],
+    [
+      'duplicate-outline.txt',
+      'duplicate-outline.txt:9: Interview outline: duplicate question number 1 (first at line 5)',
+    ],
+    [
+      'level-table-missing.txt',
+      'level-table-missing.txt:19: Interview outline: level middle names questions 7, 9, 10, which do not exist',
+    ],
     ['nul-on-line-4.bin', 'nul-on-line-4.bin:4: binary file: contains a NUL byte'],
   ])('%s', (file, message) => {
     const { code, stderr } = ingest(content(`bad-${file}`, [file]));
@@ -85,10 +98,16 @@ describe('recoverable damage is a warning with file and line; the run succeeds',
   it('unbalanced math in a notes page: the delimiter stays literal text', () => {
     const { code, stdout } = ingest(content('unbalanced', ['unbalanced-math-notes.txt']));
     expect(code).toBe(0);
-    expect(stdout).toContain('warning: unbalanced-math-notes.txt:2: unbalanced math: "\\(" has no matching delimiter on its line; kept as literal text');
-    expect(stdout).toContain('warning: unbalanced-math-notes.txt:4: unbalanced math: "\\(" has no matching delimiter on its line; kept as literal text');
+    expect(stdout).toContain(
+      'warning: unbalanced-math-notes.txt:2: unbalanced math: "\\(" has no matching delimiter on its line; kept as literal text',
+    );
+    expect(stdout).toContain(
+      'warning: unbalanced-math-notes.txt:4: unbalanced math: "\\(" has no matching delimiter on its line; kept as literal text',
+    );
     // The balanced formula on the same line is still math; the stray delimiter is escaped text.
-    const page = [...snapshot(out)].find(([path, text]) => path.endsWith('.mdx') && !path.startsWith('en/') && text.includes('без конца'));
+    const page = [...snapshot(out)].find(
+      ([path, text]) => path.endsWith('.mdx') && !path.startsWith('en/') && text.includes('без конца'),
+    );
     expect(page, 'the notes question is on a page').toBeDefined();
     expect(page![1]).toContain('$\\sigma(x) = 1/(1+e^{-x})$');
     expect(page![1]).toMatch(/\\\\\\?\( a \+ b без конца/);

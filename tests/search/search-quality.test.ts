@@ -10,7 +10,9 @@ import { formatTable, loadQueries, runBenchmark } from './search-quality.ts';
 
 const { dist } = inject('seedSite');
 const queries = loadQueries();
-const ids = new Set((JSON.parse(readFileSync(join(dist, 'questions.json'), 'utf8')) as { id: string }[]).map((q) => q.id));
+const ids = new Set(
+  (JSON.parse(readFileSync(join(dist, 'questions.json'), 'utf8')) as { id: string }[]).map((q) => q.id),
+);
 
 describe('search quality', () => {
   it('has at least 44 queries, half per edition, each expecting real question ids', () => {
@@ -36,7 +38,11 @@ describe('search quality', () => {
       dist,
       [
         { edition: 'ru', query: 'overfitting', expect: ['pereobuchenie-overfitting', 'pereobuchenie-sposoby-borby-s'] },
-        { edition: 'en', query: 'переобучение', expect: ['pereobuchenie-overfitting', 'pereobuchenie-sposoby-borby-s'] },
+        {
+          edition: 'en',
+          query: 'переобучение',
+          expect: ['pereobuchenie-overfitting', 'pereobuchenie-sposoby-borby-s'],
+        },
       ],
       ids,
     );

@@ -34,7 +34,8 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 /** The benchmark queries (validated; errors name file and line). */
 export function loadQueries(file = QUERIES_FILE): SearchQuery[] {
   const text = readFileSync(file, 'utf8');
-  return parseDataFile(text, 'content/search-queries.yaml', z.object({ queries: z.array(SearchQuery).min(1) }).strict()).value.queries;
+  return parseDataFile(text, 'content/search-queries.yaml', z.object({ queries: z.array(SearchQuery).min(1) }).strict())
+    .value.queries;
 }
 
 interface WeightedLocation {
@@ -114,7 +115,12 @@ export function score(query: SearchQuery, ranked: readonly string[]): QueryScore
   const top = ranked.slice(0, K);
   const found = query.expect.filter((id) => top.includes(id)).length;
   const first = ranked.findIndex((id) => query.expect.includes(id));
-  return { ...query, top, recall: found / Math.min(query.expect.length, K), reciprocalRank: first === -1 ? 0 : 1 / (first + 1) };
+  return {
+    ...query,
+    top,
+    recall: found / Math.min(query.expect.length, K),
+    reciprocalRank: first === -1 ? 0 : 1 / (first + 1),
+  };
 }
 
 export interface EditionTotals {
@@ -125,11 +131,20 @@ export interface EditionTotals {
 }
 
 /** Runs every query against `dist`; `questionIds` are the handbook's ids (anchors that count). */
-export async function runBenchmark(dist: string, queries: readonly SearchQuery[], questionIds: ReadonlySet<string>): Promise<{ scores: QueryScore[]; totals: EditionTotals[] }> {
+export async function runBenchmark(
+  dist: string,
+  queries: readonly SearchQuery[],
+  questionIds: ReadonlySet<string>,
+): Promise<{ scores: QueryScore[]; totals: EditionTotals[] }> {
   const scores: QueryScore[] = [];
   for (const q of queries) {
     const pages = await pagefindResults(dist, q.edition, q.query);
-    scores.push(score(q, rankedIds(pages, (id) => questionIds.has(id))));
+    scores.push(
+      score(
+        q,
+        rankedIds(pages, (id) => questionIds.has(id)),
+      ),
+    );
   }
   const totals = (['ru', 'en'] as const).map((edition) => {
     const mine = scores.filter((s) => s.edition === edition);
@@ -145,6 +160,8 @@ export function formatTable(scores: readonly QueryScore[], totals: readonly Edit
     const missed = s.expect.filter((id) => !s.top.includes(id));
     return `${s.edition}  ${s.query.padEnd(26)} R@5 ${s.recall.toFixed(2)}  RR ${s.reciprocalRank.toFixed(2)}${missed.length ? `  missed: ${missed.join(', ')}  top: ${s.top.join(', ')}` : ''}`;
   });
-  const sum = totals.map((t) => `${t.edition}: ${t.queries} queries, recall@5 ${t.recall.toFixed(3)}, MRR ${t.mrr.toFixed(3)}`);
+  const sum = totals.map(
+    (t) => `${t.edition}: ${t.queries} queries, recall@5 ${t.recall.toFixed(3)}, MRR ${t.mrr.toFixed(3)}`,
+  );
   return [...rows, '', ...sum].join('\n');
 }

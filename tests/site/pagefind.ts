@@ -21,7 +21,12 @@ export interface SearchHit {
  * return every result's data (pages in rank order). `ranking` overrides Pagefind's ranking
  * weights, as a site configures them.
  */
-export async function pagefindData<T>(dist: string, lang: string, query: string, ranking?: Record<string, unknown>): Promise<T[]> {
+export async function pagefindData<T>(
+  dist: string,
+  lang: string,
+  query: string,
+  ranking?: Record<string, unknown>,
+): Promise<T[]> {
   const g = globalThis as { fetch: typeof fetch; document?: unknown };
   const realFetch = g.fetch;
   const realDocument = g.document;

@@ -9,7 +9,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 
 const { dist, log } = inject('seedSite');
-const html = (url: string) => readFileSync(join(dist, url.replace(/#.*$/, ''), url.replace(/#.*$/, '').endsWith('.html') ? '' : 'index.html'), 'utf8');
+const html = (url: string) =>
+  readFileSync(
+    join(dist, url.replace(/#.*$/, ''), url.replace(/#.*$/, '').endsWith('.html') ? '' : 'index.html'),
+    'utf8',
+  );
 
 interface IndexEntry {
   id: string;
@@ -66,7 +70,9 @@ describe('full build of the seeds', () => {
 
   it('renders the notes page math with KaTeX and leaves no raw delimiters', () => {
     // Every page of the topic (split by size into /fundamentals/, /fundamentals/2/, …).
-    const parts = readdirSync(join(dist, 'fundamentals'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/fundamentals/${d.name}/`);
+    const parts = readdirSync(join(dist, 'fundamentals'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `/fundamentals/${d.name}/`);
     const page = [html('/fundamentals/'), ...parts.map(html)].join('\n');
     expect(page).toContain('class="katex"');
     const text = page.replace(/<annotation[\s\S]*?<\/annotation>/g, '');

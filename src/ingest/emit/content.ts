@@ -41,7 +41,11 @@ function convert(node: RootContent): RootContent {
 function caution(node: CautionNode): ContainerDirective {
   const children = node.children.map(convert) as ContainerDirective['children'];
   if (node.title.length > 0) {
-    children.unshift({ type: 'paragraph', data: { directiveLabel: true }, children: node.title.map((child) => convert(child as RootContent)) as PhrasingContent[] });
+    children.unshift({
+      type: 'paragraph',
+      data: { directiveLabel: true },
+      children: node.title.map((child) => convert(child as RootContent)) as PhrasingContent[],
+    });
   }
   return { type: 'containerDirective', name: 'caution', attributes: {}, children };
 }

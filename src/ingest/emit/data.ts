@@ -68,7 +68,10 @@ export type SidebarItem =
   | { label: string; translations: Record<string, string>; link: string };
 
 /** Label in the root language plus translations for every other emitted language. */
-function labels(langs: readonly Lang[], of: (lang: Lang) => string): { label: string; translations: Record<string, string> } {
+function labels(
+  langs: readonly Lang[],
+  of: (lang: Lang) => string,
+): { label: string; translations: Record<string, string> } {
   const translations = Object.fromEntries(langs.filter((l) => l !== ROOT_LANG).map((l) => [l, of(l)]));
   return { label: of(ROOT_LANG), translations };
 }

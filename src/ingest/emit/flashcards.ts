@@ -58,7 +58,10 @@ export function localized(q: Question, lang: Lang, labels: Labels = {}) {
   return {
     title: l.title.value,
     prompt: l.prompt?.value,
-    answer: Object.fromEntries(PARTS.map((part) => [part, l.answer[part]?.value])) as Record<(typeof PARTS)[number], Content | undefined>,
+    answer: Object.fromEntries(PARTS.map((part) => [part, l.answer[part]?.value])) as Record<
+      (typeof PARTS)[number],
+      Content | undefined
+    >,
     followUps: l.followUps?.value ?? [],
   };
 }
@@ -184,7 +187,9 @@ function blockText(node: Node, indent = ''): string {
         })
         .join('\n');
     case 'table':
-      return (node.children ?? []).map((row) => indent + (row.children ?? []).map((c) => inlineText(c.children)).join(' | ')).join('\n');
+      return (node.children ?? [])
+        .map((row) => indent + (row.children ?? []).map((c) => inlineText(c.children)).join(' | '))
+        .join('\n');
     case 'caution':
       return [inlineText(node.title as Node[]), blocksText(node.children, indent)].filter(Boolean).join('\n');
     default:
@@ -212,14 +217,18 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
 
   const parts = PARTS.filter((part) => (l.answer[part]?.children.length ?? 0) > 0);
   const label = (part: (typeof PARTS)[number]) => t(lang, `handbook.answer.${part}`);
-  const back: string[] = parts.map((part) => `<p><b>${escapeInline(label(part))}</b></p>${contentHtml(l.answer[part])}`);
+  const back: string[] = parts.map(
+    (part) => `<p><b>${escapeInline(label(part))}</b></p>${contentHtml(l.answer[part])}`,
+  );
   const backText: string[] = parts.map((part) => `${label(part)}:\n${contentText(l.answer[part])}`);
   if (parts.length === 0) {
     back.push(`<p><i>${escapeInline(t(lang, 'handbook.answer.none'))}</i></p>`);
     backText.push(t(lang, 'handbook.answer.none'));
   }
   if (l.followUps.length > 0) {
-    back.push(`<p><b>${escapeInline(t(lang, 'handbook.followUps'))}</b></p><ul>${l.followUps.map((f) => `<li>${escapeInline(f)}</li>`).join('')}</ul>`);
+    back.push(
+      `<p><b>${escapeInline(t(lang, 'handbook.followUps'))}</b></p><ul>${l.followUps.map((f) => `<li>${escapeInline(f)}</li>`).join('')}</ul>`,
+    );
     backText.push(`${t(lang, 'handbook.followUps')}:\n${l.followUps.map((f) => `- ${f}`).join('\n')}`);
   }
   const levels = LEVELS.filter((level) => q.levels.includes(level));
@@ -235,7 +244,11 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
 }
 
 /** Cards of every edition, in handbook order. */
-export function flashcardsData(questions: readonly Question[], langs: readonly Lang[], labels: Labels = {}): FlashcardsData {
+export function flashcardsData(
+  questions: readonly Question[],
+  langs: readonly Lang[],
+  labels: Labels = {},
+): FlashcardsData {
   return Object.fromEntries(langs.map((lang) => [lang, questions.map((q) => flashcard(q, lang, labels))]));
 }
 
@@ -248,12 +261,16 @@ export function absoluteUrl(site: string | URL, path: string): string {
 
 /** Anki tags field: space-separated, spaces inside a tag become underscores. */
 function tagsField(tags: readonly string[]): string {
-  return tags.map((tag) => tag.trim().replace(/\s+/g, '_')).filter(Boolean).join(' ');
+  return tags
+    .map((tag) => tag.trim().replace(/\s+/g, '_'))
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A TSV field: never holds a tab or newline (card HTML is single-line by construction). */
 function tsvField(value: string): string {
-  if (/[\t\r\n"]/.test(value)) throw new Error(`flashcards: TSV field holds a tab, newline or quote: ${value.slice(0, 80)}`);
+  if (/[\t\r\n"]/.test(value))
+    throw new Error(`flashcards: TSV field holds a tab, newline or quote: ${value.slice(0, 80)}`);
   return value;
 }
 
@@ -262,7 +279,13 @@ function tsvField(value: string): string {
  * `#tags column:4`, …), then one line per card: front, back, permalink, tags.
  */
 export function ankiTsv(cards: readonly Flashcard[], site: string | URL, deck: string): string {
-  const header = ['#separator:tab', '#html:true', `#deck:${deck.replace(/[\r\n]/g, ' ')}`, '#columns:Front\tBack\tPermalink\tTags', '#tags column:4'];
+  const header = [
+    '#separator:tab',
+    '#html:true',
+    `#deck:${deck.replace(/[\r\n]/g, ' ')}`,
+    '#columns:Front\tBack\tPermalink\tTags',
+    '#tags column:4',
+  ];
   const rows = cards.map((card) =>
     [card.front, card.back, escapeHtml(absoluteUrl(site, card.path)), tagsField(card.tags)].map(tsvField).join('\t'),
   );
@@ -281,7 +304,13 @@ export const CSV_COLUMNS = ['id', 'question', 'answer', 'permalink', 'tags'] as 
 export function plainCsv(cards: readonly Flashcard[], site: string | URL): string {
   const rows = [
     [...CSV_COLUMNS],
-    ...cards.map((card) => [card.id, card.frontText, card.backText, absoluteUrl(site, card.path), tagsField(card.tags)]),
+    ...cards.map((card) => [
+      card.id,
+      card.frontText,
+      card.backText,
+      absoluteUrl(site, card.path),
+      tagsField(card.tags),
+    ]),
   ];
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

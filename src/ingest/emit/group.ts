@@ -34,7 +34,10 @@ export function groupQuestions(questions: readonly Question[], order: readonly s
     const at = order.indexOf(name);
     return at === -1 ? order.length : at;
   };
-  return [...groups.values()].map((group, i) => ({ group, i })).sort((a, b) => rank(a.group.name) - rank(b.group.name) || a.i - b.i).map(({ group }) => group);
+  return [...groups.values()]
+    .map((group, i) => ({ group, i }))
+    .sort((a, b) => rank(a.group.name) - rank(b.group.name) || a.i - b.i)
+    .map(({ group }) => group);
 }
 
 /**

@@ -18,7 +18,11 @@ export interface TopicEntry {
 }
 
 /** Build the home page tree. */
-export function homePage(lang: Lang, topics: readonly TopicEntry[], totals: { questions: number; answers: number }): Root {
+export function homePage(
+  lang: Lang,
+  topics: readonly TopicEntry[],
+  totals: { questions: number; answers: number },
+): Root {
   const item = (topic: TopicEntry): ListItem => ({
     type: 'listItem',
     spread: false,
@@ -53,14 +57,23 @@ export function homePage(lang: Lang, topics: readonly TopicEntry[], totals: { qu
 
 /** Links to the printable study guide and the flashcard decks of the edition. */
 function downloads(lang: Lang): RootContent[] {
-  const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [{ type: 'text', value }] });
+  const link = (url: string, value: string): PhrasingContent => ({
+    type: 'link',
+    url,
+    children: [{ type: 'text', value }],
+  });
   const deck = (format: string) => link(`/flashcards/${deckName(lang)}.${format}`, format.toUpperCase());
   return [
     { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.downloads') }] },
     { type: 'paragraph', children: [link(pageUrl(lang, STUDY_GUIDE_SLUG), t(lang, 'handbook.home.studyGuideLink'))] },
     {
       type: 'paragraph',
-      children: [{ type: 'text', value: `${t(lang, 'handbook.home.flashcards')} ` }, deck('tsv'), { type: 'text', value: ', ' }, deck('csv')],
+      children: [
+        { type: 'text', value: `${t(lang, 'handbook.home.flashcards')} ` },
+        deck('tsv'),
+        { type: 'text', value: ', ' },
+        deck('csv'),
+      ],
     },
   ];
 }
@@ -77,7 +90,13 @@ export function notFoundPage(lang: Lang): Root {
       { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.notFound.text') }] },
       {
         type: 'paragraph',
-        children: [{ type: 'link', url: pageUrl(lang, 'index'), children: [{ type: 'text', value: t(lang, 'handbook.notFound.home') }] }],
+        children: [
+          {
+            type: 'link',
+            url: pageUrl(lang, 'index'),
+            children: [{ type: 'text', value: t(lang, 'handbook.notFound.home') }],
+          },
+        ],
       },
     ],
   };

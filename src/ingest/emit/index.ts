@@ -44,7 +44,16 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   const elements: ElementCache = new Map();
   const keywords = keywordsData(handbook.questions, langs, handbook.labels ?? {});
   const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements, keywords);
-  const paginated = topics.map(({ topic, questions }) => ({ topic, pages: topicPagination(questions, pageSize, weight, undefined, topic.subtopics?.map((sub) => sub.name.ru)) }));
+  const paginated = topics.map(({ topic, questions }) => ({
+    topic,
+    pages: topicPagination(
+      questions,
+      pageSize,
+      weight,
+      undefined,
+      topic.subtopics?.map((sub) => sub.name.ru),
+    ),
+  }));
 
   const pageOf = new Map<string, Slug>();
   for (const { topic, pages } of paginated) {
@@ -63,7 +72,10 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     files.set(pageFile(lang, 'index'), toMdx(homePage(lang, entries, totals)));
     files.set(pageFile(lang, 'sources'), toMdx(sourcesPage(lang, handbook.sources, handbook.labels ?? {})));
     files.set(pageFile(lang, '404'), toMdx(notFoundPage(lang)));
-    const guideTopics = paginated.map(({ topic, pages }) => ({ topic, pages: topicPages(topic, pages, lang, handbook.labels ?? {}, elements) }));
+    const guideTopics = paginated.map(({ topic, pages }) => ({
+      topic,
+      pages: topicPages(topic, pages, lang, handbook.labels ?? {}, elements),
+    }));
     for (const { pages } of guideTopics) for (const page of pages) files.set(page.file, toMdx(page.tree));
     // The study guide: cover and contents; the PDF script loads the questions from the topic pages.
     const guide = studyGuidePage(lang, guideTopics, handbook.sources, handbook.labels ?? {});
@@ -71,14 +83,46 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   }
 
   // Reading order: topics in topics.yaml order, each in page order.
-  files.set(`${DATA_DIR}/questions.json`, jsonFile(questionIndex(paginated.flatMap(({ pages }) => pages.flat()), pageOf, langs, handbook.labels ?? {})));
-  const sidebarTopics = paginated.map(({ topic, pages }) => ({ name: topic.name, slugs: topicSlugs(topic.id, pages.length) }));
+  files.set(
+    `${DATA_DIR}/questions.json`,
+    jsonFile(
+      questionIndex(
+        paginated.flatMap(({ pages }) => pages.flat()),
+        pageOf,
+        langs,
+        handbook.labels ?? {},
+      ),
+    ),
+  );
+  const sidebarTopics = paginated.map(({ topic, pages }) => ({
+    name: topic.name,
+    slugs: topicSlugs(topic.id, pages.length),
+  }));
   files.set(`${DATA_DIR}/sidebar.json`, jsonFile(sidebar(sidebarTopics, langs)));
   // Permalinks, related questions, the question index and plan pages (Astro routes read these).
-  files.set(`${DATA_DIR}/links.json`, jsonFile(linksData(handbook, pageOf, paginated.map(({ topic }) => topic), langs)));
+  files.set(
+    `${DATA_DIR}/links.json`,
+    jsonFile(
+      linksData(
+        handbook,
+        pageOf,
+        paginated.map(({ topic }) => topic),
+        langs,
+      ),
+    ),
+  );
   files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
   files.set(`${DATA_DIR}/keywords.json`, jsonFile(keywords));
-  files.set(`${DATA_DIR}/flashcards.json`, jsonFile(flashcardsData(paginated.flatMap(({ pages }) => pages.flat()), langs, handbook.labels ?? {})));
+  files.set(
+    `${DATA_DIR}/flashcards.json`,
+    jsonFile(
+      flashcardsData(
+        paginated.flatMap(({ pages }) => pages.flat()),
+        langs,
+        handbook.labels ?? {},
+      ),
+    ),
+  );
   return files;
 }
 
@@ -96,12 +140,19 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
   const known = new Map(handbook.topics.map((topic) => [topic.id, topic]));
   const ordered = [...handbook.topics.map((topic) => topic.id), ...[...byTopic.keys()].filter((id) => !known.has(id))];
   for (const id of byTopic.keys()) {
-    if (!TOPIC_ID.test(id) || RESERVED_SLUGS.has(id)) throw new Error(`emitSite: topic id "${id}" cannot be used as a page slug`);
+    if (!TOPIC_ID.test(id) || RESERVED_SLUGS.has(id))
+      throw new Error(`emitSite: topic id "${id}" cannot be used as a page slug`);
   }
   return ordered
     .filter((id) => byTopic.has(id))
     .map((id) => ({
-      topic: known.get(id) ?? { id, name: { ru: id, en: id }, description: { ru: id, en: id }, keywords: [], subtopics: [] },
+      topic: known.get(id) ?? {
+        id,
+        name: { ru: id, en: id },
+        description: { ru: id, en: id },
+        keywords: [],
+        subtopics: [],
+      },
       questions: byTopic.get(id)!,
     }));
 }
@@ -110,7 +161,10 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
 function keywordsData(questions: readonly Question[], langs: readonly Lang[], labels: Labels): KeywordsData {
   const byLang = langs.map(() => ({}) as Record<string, QuestionKeywords>);
   for (const q of questions) {
-    const keywords = questionKeywords(q, langs.map((lang) => localize(q, lang, labels).title.value));
+    const keywords = questionKeywords(
+      q,
+      langs.map((lang) => localize(q, lang, labels).title.value),
+    );
     keywords.forEach((k, i) => {
       if (k) byLang[i][q.id] = k;
     });

@@ -168,7 +168,8 @@ function stemPrefixes(word: string): readonly string[] {
   let prefixes = prefixCache.get(word);
   if (prefixes === undefined) {
     prefixes = [];
-    for (let length = Math.max(5, word.length - 3); length <= word.length; length++) prefixes.push(word.slice(0, length));
+    for (let length = Math.max(5, word.length - 3); length <= word.length; length++)
+      prefixes.push(word.slice(0, length));
     prefixCache.set(word, prefixes);
   }
   return prefixes;

@@ -59,7 +59,13 @@ export function textLang(text: string): Lang {
  * ingestion listed the field as needing a translation).
  */
 function pick<T>(source: T, translation: T | undefined, needs: boolean, lang: Lang, sourceLang: Lang): Localized<T> {
-  if (translation !== undefined) return { value: translation, state: 'translated', original: source, lang: sourceLang === lang ? other(lang) : sourceLang };
+  if (translation !== undefined)
+    return {
+      value: translation,
+      state: 'translated',
+      original: source,
+      lang: sourceLang === lang ? other(lang) : sourceLang,
+    };
   if (needs) return { value: source, state: 'untranslated', lang: sourceLang === lang ? other(lang) : sourceLang };
   return { value: source, state: 'source' };
 }
@@ -76,7 +82,12 @@ export function localizeLabel(text: string, lang: Lang, labels: Labels, translat
 function groupLabel(question: Question, lang: Lang, labels: Labels): Localized<string> {
   const name = groupName(question);
   if (!question.subtopic?.trim() && !question.source.title?.trim()) return { value: name, state: 'source' };
-  return localizeLabel(name, lang, labels, question.subtopic?.trim() ? question.translations?.[lang]?.subtopic : undefined);
+  return localizeLabel(
+    name,
+    lang,
+    labels,
+    question.subtopic?.trim() ? question.translations?.[lang]?.subtopic : undefined,
+  );
 }
 
 /**

@@ -95,7 +95,8 @@ export function weightFeatures(element: MdxJsxFlowElement): WeightFeatures {
         break;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const a of node.attributes) if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') f.textBytes += utf8(a.value);
+      for (const a of node.attributes)
+        if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') f.textBytes += utf8(a.value);
     }
     if (!('children' in node)) return;
     const title = !titleDone && node.type === 'heading';
@@ -114,7 +115,11 @@ const KEYWORDS_MARKUP = 70;
  * @param related Number of related questions it lists.
  * @param keywords Its hidden search keywords (not in the element: see keywords.ts).
  */
-export function estimateQuestionBytes(element: MdxJsxFlowElement, related: number, keywords: readonly string[] = []): number {
+export function estimateQuestionBytes(
+  element: MdxJsxFlowElement,
+  related: number,
+  keywords: readonly string[] = [],
+): number {
   const f = weightFeatures(element);
   let bytes = WEIGHTS.base + WEIGHTS.related * related;
   for (const text of keywords) bytes += utf8(text) + KEYWORDS_MARKUP;

@@ -9,7 +9,8 @@ export const DEFAULT_PAGE_SIZE = 120;
  * @example paginate([1, 2, 3], 2) // [[1, 2], [3]]
  */
 export function paginate<T>(items: readonly T[], pageSize: number): T[][] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
   const pages: T[][] = [];
   for (let start = 0; start < items.length; start += pageSize) pages.push(items.slice(start, start + pageSize));
   return pages;
@@ -21,8 +22,14 @@ export function paginate<T>(items: readonly T[], pageSize: number): T[][] {
  * @param weight Weight of each item (e.g. estimated HTML bytes).
  * @example paginateByWeight([1, 2, 3, 4], (n) => n, 5, 10) // [[1, 2], [3], [4]]
  */
-export function paginateByWeight<T>(items: readonly T[], weight: (item: T) => number, budget: number, maxItems: number): T[][] {
-  if (!Number.isInteger(maxItems) || maxItems < 1) throw new RangeError(`maxItems must be a positive integer, got ${maxItems}`);
+export function paginateByWeight<T>(
+  items: readonly T[],
+  weight: (item: T) => number,
+  budget: number,
+  maxItems: number,
+): T[][] {
+  if (!Number.isInteger(maxItems) || maxItems < 1)
+    throw new RangeError(`maxItems must be a positive integer, got ${maxItems}`);
   if (!(budget > 0)) throw new RangeError(`budget must be positive, got ${budget}`);
   const pages: T[][] = [];
   let page: T[] = [];

@@ -11,7 +11,19 @@ export const ROOT_LANG: Lang = 'ru';
 export const DATA_DIR = '_data';
 
 /** Slugs a topic id may not take (other pages, locale prefixes, the data directory). */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['index', 'sources', 'en', 'ru', DATA_DIR, '404', 'study-guide', 'flashcards', 'q', 'plans', 'questions']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'index',
+  'sources',
+  'en',
+  'ru',
+  DATA_DIR,
+  '404',
+  'study-guide',
+  'flashcards',
+  'q',
+  'plans',
+  'questions',
+]);
 
 /** A page's slug without locale (`ml-basics`, `ml-basics/2`, `sources`, `index`). */
 export type Slug = string;

@@ -36,7 +36,10 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
       items: section.items.map((item) => {
         const q = byId.get(item.id)!;
         if (!item.followUps || q.followUps.length === 0) return { id: item.id };
-        return { id: item.id, followUps: perLang((lang) => localize(q, lang, handbook.labels ?? {}).followUps?.value ?? q.followUps) };
+        return {
+          id: item.id,
+          followUps: perLang((lang) => localize(q, lang, handbook.labels ?? {}).followUps?.value ?? q.followUps),
+        };
       }),
     })),
   }));

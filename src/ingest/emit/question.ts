@@ -25,7 +25,11 @@ export const ANSWER_PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as con
  * language). Texts come from {@link localize}: translated ones carry an `<Original>` disclosure
  * with the source text, missing translations show the source text in `<Untranslated>`.
  */
-export function questionElement(question: Question, lang: Lang = question.lang, labels: Labels = {}): MdxJsxFlowElement {
+export function questionElement(
+  question: Question,
+  lang: Lang = question.lang,
+  labels: Labels = {},
+): MdxJsxFlowElement {
   const local = localize(question, lang, labels);
   const heading: Heading = { type: 'heading', depth: 3, children: [{ type: 'text', value: local.title.value }] };
   const children: (BlockContent | MdxJsxFlowElement)[] = [heading];
@@ -76,7 +80,10 @@ function titleParagraph(title: string): BlockContent {
 }
 
 /** `<Original lang>` disclosure holding source blocks. */
-export function originalElement(lang: Lang | undefined, blocks: (BlockContent | MdxJsxFlowElement)[]): MdxJsxFlowElement {
+export function originalElement(
+  lang: Lang | undefined,
+  blocks: (BlockContent | MdxJsxFlowElement)[],
+): MdxJsxFlowElement {
   return jsx(COMPONENTS.original, { lang }, blocks);
 }
 
@@ -89,7 +96,10 @@ export function untranslatedMark(field: Localized<unknown>): MdxJsxFlowElement {
  * Blocks of a localized field: the shown text, then its original (translated) or the source
  * text wrapped in `<Untranslated>`.
  */
-function localizedBlocks<T>(field: Localized<T>, render: (value: T) => (BlockContent | MdxJsxFlowElement)[]): (BlockContent | MdxJsxFlowElement)[] {
+function localizedBlocks<T>(
+  field: Localized<T>,
+  render: (value: T) => (BlockContent | MdxJsxFlowElement)[],
+): (BlockContent | MdxJsxFlowElement)[] {
   if (field.state === 'untranslated') return [jsx(COMPONENTS.untranslated, { lang: field.lang }, render(field.value))];
   const blocks = render(field.value);
   if (field.state === 'translated') blocks.push(originalElement(field.lang, render(field.original as T)));
@@ -97,7 +107,11 @@ function localizedBlocks<T>(field: Localized<T>, render: (value: T) => (BlockCon
 }
 
 function followUpsElement(followUps: Localized<string[]>): MdxJsxFlowElement {
-  return jsx(COMPONENTS.followUps, {}, localizedBlocks(followUps, (items) => [followUpList(items)]));
+  return jsx(
+    COMPONENTS.followUps,
+    {},
+    localizedBlocks(followUps, (items) => [followUpList(items)]),
+  );
 }
 
 function followUpList(followUps: readonly string[]): List {

@@ -6,7 +6,14 @@
  * node is escaped for the exact syntax the site's MDX pipeline parses.
  */
 import type { Nodes, Root } from 'mdast';
-import { defaultHandlers, toMarkdown, type Handle, type Options, type State, type Unsafe } from 'mdast-util-to-markdown';
+import {
+  defaultHandlers,
+  toMarkdown,
+  type Handle,
+  type Options,
+  type State,
+  type Unsafe,
+} from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown } from 'mdast-util-math';
@@ -38,9 +45,10 @@ const DIRECTIVE_LABELS = ['containerDirectiveLabel', 'leafDirectiveLabel', 'text
  *   Every colon in phrasing is escaped (`\:`), which is always literal.
  */
 export const directiveUnsafe: Unsafe[] = [
-  ...[...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map(
-    (character): Unsafe => ({ character, inConstruct: [...DIRECTIVE_LABELS] }),
-  ),
+  ...[...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((character): Unsafe => ({
+    character,
+    inConstruct: [...DIRECTIVE_LABELS],
+  })),
   { character: ':', inConstruct: ['phrasing'] },
 ];
 
@@ -75,7 +83,9 @@ function filterUnsafe(state: State): void {
   // Which pattern characters a text contains, in one pass over it (an ASCII table stamped with
   // the call's number) instead of one `includes` scan per character; any other character
   // (the extensions declare none) is still looked up with `includes`.
-  const ascii = characters.map((character) => (character.length === 1 && character.charCodeAt(0) < 128 ? character.charCodeAt(0) : -1));
+  const ascii = characters.map((character) =>
+    character.length === 1 && character.charCodeAt(0) < 128 ? character.charCodeAt(0) : -1,
+  );
   const seen = new Int32Array(128);
   let calls = 0;
   const safe = state.safe;
@@ -88,7 +98,8 @@ function filterUnsafe(state: State): void {
     }
     const relevant: Unsafe[] = [];
     characters.forEach((character, k) => {
-      if (ascii[k] >= 0 ? seen[ascii[k]] === call : text.includes(character)) relevant.push(...byCharacter.get(character)!);
+      if (ascii[k] >= 0 ? seen[ascii[k]] === call : text.includes(character))
+        relevant.push(...byCharacter.get(character)!);
     });
     this.unsafe = relevant;
     try {
@@ -134,10 +145,17 @@ export function toMdx(tree: Root): string {
  */
 function encodeAttributeAmpersands<T extends Nodes>(node: T): T {
   let out: T = node;
-  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.attributes.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && a.value.includes('&'))) {
+  if (
+    (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+    node.attributes.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && a.value.includes('&'))
+  ) {
     out = {
       ...node,
-      attributes: node.attributes.map((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' ? { ...a, value: a.value.replaceAll('&', '&amp;') } : a)),
+      attributes: node.attributes.map((a) =>
+        a.type === 'mdxJsxAttribute' && typeof a.value === 'string'
+          ? { ...a, value: a.value.replaceAll('&', '&amp;') }
+          : a,
+      ),
     };
   }
   if ('children' in node) {

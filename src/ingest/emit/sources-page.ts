@@ -29,7 +29,10 @@ function row(source: SourceSummary, lang: Lang, labels: Labels): TableRow {
 
 /** Build the sources page tree. */
 export function sourcesPage(lang: Lang, sources: readonly SourceSummary[], labels: Labels = {}): Root {
-  const header: TableRow = { type: 'tableRow', children: COLUMNS.map((key) => cell(t(lang, `handbook.sources.${key}`))) };
+  const header: TableRow = {
+    type: 'tableRow',
+    children: COLUMNS.map((key) => cell(t(lang, `handbook.sources.${key}`))),
+  };
   return {
     type: 'root',
     children: [

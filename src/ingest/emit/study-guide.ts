@@ -1,7 +1,7 @@
 /**
  * The study guide (`npm run pdf` prints it): the cover and contents of every question of the
  * edition, `study-guide.mdx` (`en/study-guide.mdx`). The questions themselves are not repeated:
- * the contents link to the topic pages, and the PDF script (src/pdf/prepare.ts
+ * the contents link to the topic pages, and the PDF script (tools/pdf/prepare.ts
  * `stitchStudyGuide`) loads those pages' questions into the study guide page and prints the
  * result as one document. So the study guide shows exactly what the site shows, in the same
  * order and language, and the site build compiles every question once.
@@ -48,7 +48,10 @@ const pageMatter = (title: string, description: string) =>
 
 /** Component import of the study guide page (the StudyGuide* components). */
 function guideImports(): MdxjsEsm {
-  return { type: 'mdxjsEsm', value: `import { ${Object.values(STUDY_GUIDE_COMPONENTS).join(', ')} } from '${COMPONENTS_MODULE}';` };
+  return {
+    type: 'mdxjsEsm',
+    value: `import { ${Object.values(STUDY_GUIDE_COMPONENTS).join(', ')} } from '${COMPONENTS_MODULE}';`,
+  };
 }
 
 /**
@@ -67,8 +70,11 @@ export function studyGuidePage(
   const tocItems: ListItem[] = topics.map(({ topic, pages }) => {
     const name = topic.name[lang];
     const slugs = topicSlugs(topic.id, pages.length);
-    const partTitle = (index: number) => t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length });
-    const link = (index: number, text: string): PhrasingContent[] => [{ type: 'link', url: pageUrl(lang, slugs[index]), children: [{ type: 'text', value: text }] }];
+    const partTitle = (index: number) =>
+      t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length });
+    const link = (index: number, text: string): PhrasingContent[] => [
+      { type: 'link', url: pageUrl(lang, slugs[index]), children: [{ type: 'text', value: text }] },
+    ];
     return {
       type: 'listItem',
       spread: false,
@@ -79,8 +85,14 @@ export function studyGuidePage(
     };
   });
   const sourceItems = sources.map((source) => [
-    { type: 'text' as const, value: source.title ? `${localizeLabel(source.title, lang, labels).value} (${source.file})` : source.file },
-    { type: 'text' as const, value: ` — ${t(lang, 'handbook.studyGuide.sourceCount', { questions: source.questions, answers: source.answers })}` },
+    {
+      type: 'text' as const,
+      value: source.title ? `${localizeLabel(source.title, lang, labels).value} (${source.file})` : source.file,
+    },
+    {
+      type: 'text' as const,
+      value: ` — ${t(lang, 'handbook.studyGuide.sourceCount', { questions: source.questions, answers: source.answers })}`,
+    },
   ]);
   const tree: Root = {
     type: 'root',
@@ -95,13 +107,17 @@ export function studyGuidePage(
           edition: t(lang, 'handbook.studyGuide.edition'),
           builtLabel: t(lang, 'handbook.studyGuide.built'),
           sourcesLabel: t(lang, 'handbook.studyGuide.sources'),
-          questions: t(lang, 'handbook.studyGuide.questions', { count: topics.reduce((n, topic) => n + topic.pages.reduce((m, page) => m + page.questions.length, 0), 0) }),
+          questions: t(lang, 'handbook.studyGuide.questions', {
+            count: topics.reduce((n, topic) => n + topic.pages.reduce((m, page) => m + page.questions.length, 0), 0),
+          }),
         },
         [list(sourceItems)],
       ),
-      jsx(STUDY_GUIDE_COMPONENTS.toc, { title: t(lang, 'handbook.studyGuide.toc'), topics: topics.map(({ topic }) => topic.id).join(' ') }, [
-        { type: 'list', ordered: false, spread: false, children: tocItems },
-      ]),
+      jsx(
+        STUDY_GUIDE_COMPONENTS.toc,
+        { title: t(lang, 'handbook.studyGuide.toc'), topics: topics.map(({ topic }) => topic.id).join(' ') },
+        [{ type: 'list', ordered: false, spread: false, children: tocItems }],
+      ),
     ],
   };
   return { file: pageFile(lang, STUDY_GUIDE_SLUG), tree };
@@ -113,6 +129,10 @@ function list(items: PhrasingContent[][]): List {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((children): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] })),
+    children: items.map((children): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children }],
+    })),
   };
 }

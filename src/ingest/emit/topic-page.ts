@@ -69,11 +69,21 @@ function cachedElement(question: Question, lang: Lang, labels: Labels, cache?: E
  * Estimated HTML bytes of a question on a topic page: the largest of its editions.
  * @param keywords Its hidden search keywords per edition (`_data/keywords.json`).
  */
-export function questionWeight(question: Question, langs: readonly Lang[], labels: Labels = {}, cache?: ElementCache, keywords: KeywordsData = {}): number {
+export function questionWeight(
+  question: Question,
+  langs: readonly Lang[],
+  labels: Labels = {},
+  cache?: ElementCache,
+  keywords: KeywordsData = {},
+): number {
   return Math.max(
     ...langs.map((lang) => {
       const words = keywords[lang]?.[question.id];
-      return estimateQuestionBytes(cachedElement(question, lang, labels, cache), question.related?.length ?? 0, [words?.title ?? '', words?.other ?? ''].filter(Boolean));
+      return estimateQuestionBytes(
+        cachedElement(question, lang, labels, cache),
+        question.related?.length ?? 0,
+        [words?.title ?? '', words?.other ?? ''].filter(Boolean),
+      );
     }),
   );
 }
@@ -82,7 +92,13 @@ export function questionWeight(question: Question, langs: readonly Lang[], label
  * Build the pages of one topic in one language.
  * @param pages Output of {@link topicPagination}.
  */
-export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels: Labels = {}, cache?: ElementCache): TopicPage[] {
+export function topicPages(
+  topic: Topic,
+  pages: Question[][],
+  lang: Lang,
+  labels: Labels = {},
+  cache?: ElementCache,
+): TopicPage[] {
   const slugs = topicSlugs(topic.id, pages.length);
   const split = pages.length > 1;
   return pages.map((questions, index) => {
@@ -92,7 +108,10 @@ export function topicPages(topic: Topic, pages: Question[][], lang: Lang, labels
     for (const group of consecutiveGroups(questions)) {
       const name = localize(group.questions[0], lang, labels).group;
       body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: name.value }] });
-      if (name.state === 'translated') body.push(originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]));
+      if (name.state === 'translated')
+        body.push(
+          originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]),
+        );
       if (name.state === 'untranslated') body.push(untranslatedMark(name));
       body.push(...group.questions.map((q) => cachedElement(q, lang, labels, cache)));
     }

@@ -27,7 +27,8 @@ export async function writeSiteAtomically(files: Map<string, string>, outDir: st
     await mkdir(temp);
     for (const [relative, contents] of files) {
       const path = resolve(temp, relative);
-      if (!path.startsWith(temp + sep)) throw new Error(`writeSiteAtomically: path escapes the output directory: ${relative}`);
+      if (!path.startsWith(temp + sep))
+        throw new Error(`writeSiteAtomically: path escapes the output directory: ${relative}`);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, contents, 'utf8');
     }

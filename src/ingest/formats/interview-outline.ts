@@ -164,7 +164,8 @@ function parse(text: string): ParseResult {
   checkLevels(levels, new Set(items.map((it) => it.number!)));
   if (levels.length > 0) meta.levels = levels;
   const kept = notes.filter((nt) => nt.lines.length > 0);
-  if (kept.length > 0) meta.notes = kept.map((nt) => ({ heading: nt.heading, line: nt.line, content: blocks(nt.lines) }));
+  if (kept.length > 0)
+    meta.notes = kept.map((nt) => ({ heading: nt.heading, line: nt.line, content: blocks(nt.lines) }));
   warnings.sort((a, b) => a.line - b.line);
   return { items, meta, fates, warnings };
 }
@@ -220,7 +221,8 @@ function checkLevels(levels: LevelEntry[], existing: Set<number>): void {
   for (const l of levels) {
     const missing = l.numbers.filter((k) => !existing.has(k));
     if (missing.length > 0) {
-      const what = missing.length === 1 ? `question ${missing[0]}, which does` : `questions ${missing.join(', ')}, which do`;
+      const what =
+        missing.length === 1 ? `question ${missing[0]}, which does` : `questions ${missing.join(', ')}, which do`;
       throw new ParseError(l.line, `level ${l.level} names ${what} not exist`);
     }
   }

@@ -22,7 +22,10 @@ export function checkNumber(
   const expected = (previous ?? 0) + 1;
   if (number > expected) {
     const missing = expected === number - 1 ? `${expected}` : `${expected}-${number - 1}`;
-    warnings.push({ line, message: `question numbers skip ${missing} (${previous ?? 'start'} is followed by ${number})` });
+    warnings.push({
+      line,
+      message: `question numbers skip ${missing} (${previous ?? 'start'} is followed by ${number})`,
+    });
   } else if (number < expected) {
     warnings.push({ line, message: `question ${number} is out of order (after ${previous})` });
   }

@@ -123,7 +123,9 @@ function parse(text: string): ParseResult {
   }
 
   const meta = parseHeader(lines, fates, starts[0] ?? lines.length, warnings);
-  const items = starts.map((start, k) => parseItem(lines, fates, start, starts[k + 1] ?? lines.length, allSteps[start]));
+  const items = starts.map((start, k) =>
+    parseItem(lines, fates, start, starts[k + 1] ?? lines.length, allSteps[start]),
+  );
   const steps = starts.flatMap((start) => allSteps[start] ?? []);
   checkSteps(steps, starts, meta, warnings);
 
@@ -218,7 +220,8 @@ function parseItem(lines: string[], fates: LineFate[], start: number, end: numbe
 
   const answer: RawAnswer = {};
   for (const s of sections) {
-    if (s.body.length === 0) throw new ParseError(s.heading + 1, `section ${JSON.stringify(lines[s.heading])} is empty`);
+    if (s.body.length === 0)
+      throw new ParseError(s.heading + 1, `section ${JSON.stringify(lines[s.heading])} is empty`);
     answer[SECTIONS[s.key]] = blocks(s.body.map((j) => lines[j]));
   }
   let last = end - 1;
@@ -256,7 +259,8 @@ function blocks(lines: string[]): Content {
 /** Step numbers run 1, 2, 3 ... and agree with the declared counters. */
 function checkSteps(steps: Step[], starts: number[], meta: DocumentMeta, warnings: ParseIssue[]): void {
   steps.forEach((s, k) => {
-    if (s.number !== k + 1) warnings.push({ line: starts[k] + 1, message: `step ${s.number} is out of sequence (expected ${k + 1})` });
+    if (s.number !== k + 1)
+      warnings.push({ line: starts[k] + 1, message: `step ${s.number} is out of sequence (expected ${k + 1})` });
   });
   const questions = steps.filter((s) => s.kind === QUESTION_STEP).length;
   const actual: Record<(typeof COUNTERS)[number], number> = {
@@ -266,6 +270,7 @@ function checkSteps(steps: Step[], starts: number[], meta: DocumentMeta, warning
   };
   for (const c of meta.counters ?? []) {
     const found = actual[c.label as (typeof COUNTERS)[number]];
-    if (found !== c.value) warnings.push({ line: c.line, message: `"${c.label}" says ${c.value}, the page has ${found}` });
+    if (found !== c.value)
+      warnings.push({ line: c.line, message: `"${c.label}" says ${c.value}, the page has ${found}` });
   }
 }

@@ -132,12 +132,28 @@ const STRAY_DELIMITER = /\\[()[\]]/;
  * literal text, which is safe, but the source is probably damaged. Code lines are exempt.
  * `kinds`: classifyCodeLine of each line.
  */
-function unbalancedMath(lines: readonly SourceLine[], kinds: readonly (CodeLineKind | null)[], warnings: ParseIssue[]): void {
-  const code = new Set(findCodeRuns(lines.map((l) => l.text), kinds).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)));
+function unbalancedMath(
+  lines: readonly SourceLine[],
+  kinds: readonly (CodeLineKind | null)[],
+  warnings: ParseIssue[],
+): void {
+  const code = new Set(
+    findCodeRuns(
+      lines.map((l) => l.text),
+      kinds,
+    ).flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k)),
+  );
   lines.forEach(({ line, text }, i) => {
     if (code.has(i)) return;
-    const stray = splitMath(text).filter((part): part is string => typeof part === 'string').join(' ').match(STRAY_DELIMITER);
-    if (stray) warnings.push({ line, message: `unbalanced math: "${stray[0]}" has no matching delimiter on its line; kept as literal text` });
+    const stray = splitMath(text)
+      .filter((part): part is string => typeof part === 'string')
+      .join(' ')
+      .match(STRAY_DELIMITER);
+    if (stray)
+      warnings.push({
+        line,
+        message: `unbalanced math: "${stray[0]}" has no matching delimiter on its line; kept as literal text`,
+      });
   });
 }
 

@@ -7,7 +7,6 @@
  * out-of-order number is a warning. Any other line is left 'unplaced' and reported.
  */
 import {
-  ParseError,
   type DocumentMeta,
   type LineFate,
   type ParseIssue,

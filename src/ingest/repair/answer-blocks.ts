@@ -48,7 +48,8 @@ export function answerBlocks(lines: readonly SourceLine[], codeKinds?: readonly 
     if (text === '') continue;
     const table = readTable(texts, i);
     if (table) {
-      for (const r of table.ragged) warnings.push({ line: lines[r].line, message: 'table row has a different number of cells than the header' });
+      for (const r of table.ragged)
+        warnings.push({ line: lines[r].line, message: 'table row has a different number of cells than the header' });
       blocks.push(table.table);
       i = table.end;
       continue;
@@ -88,7 +89,13 @@ function pieceBlocks(piece: Masked): BlockContent[] {
   const flat = splitFlattenedList(lead);
   if (flat) {
     if (flat.lead) out.push(paragraph(unmask(flat.lead, piece.math)));
-    out.push(list(flat.items.map((item) => unmask(item, piece.math)), flat.ordered, flat.start));
+    out.push(
+      list(
+        flat.items.map((item) => unmask(item, piece.math)),
+        flat.ordered,
+        flat.start,
+      ),
+    );
   } else if (lead) out.push(paragraph(unmask(lead, piece.math)));
   out.push(...math);
   return out;

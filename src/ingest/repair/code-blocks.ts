@@ -24,12 +24,27 @@ import type { Code } from 'mdast';
 const INDENT = '    ';
 /** Cyrillic letters: prose, never Python code. */
 const CYRILLIC = /[\u0400-\u04FF]/;
-const KEYWORDS = new Set(['in', 'not', 'and', 'or', 'is', 'if', 'else', 'for', 'lambda', 'await', 'None', 'True', 'False']);
+const KEYWORDS = new Set([
+  'in',
+  'not',
+  'and',
+  'or',
+  'is',
+  'if',
+  'else',
+  'for',
+  'lambda',
+  'await',
+  'None',
+  'True',
+  'False',
+]);
 const ASSIGNMENT =
   /^([A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\s*,\s*[A-Za-z_][\w.]*(?:\[[^\]]*\])?)*)\s*(?:\+|-|\*|\/|\/\/|%|\*\*|@|\||&)?=(?!=)\s*(.+)$/;
 const CALL = /^[A-Za-z_][\w.]*\(.*\)$/;
 const SIMPLE = /^(?:return|yield|raise|assert|del)(?:\s+(.+))?$/;
-const IMPORT = /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w*, ]+)$/;
+const IMPORT =
+  /^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+[\w*, ]+)$/;
 const OPENER =
   /^(?:(?:async\s+)?def\s+\w+\s*\(.*\)(?:\s*->\s*.+)?|class\s+\w+(?:\(.*\))?|(?:async\s+)?for\s+.+\s+in\s+.+|while\s+.+|if\s+.+|elif\s+.+|else|try|except(?:\s+.+)?|finally|(?:async\s+)?with\s+.+)\s*:$/;
 
@@ -58,7 +73,10 @@ export function classifyCodeLine(raw: string): CodeLineKind | null {
  * Inclusive index ranges of code runs: consecutive code lines with at least two statements.
  * @param kinds classifyCodeLine of each line, when the caller has them already.
  */
-export function findCodeRuns(lines: readonly string[], kinds: readonly (CodeLineKind | null)[] = lines.map(classifyCodeLine)): [number, number][] {
+export function findCodeRuns(
+  lines: readonly string[],
+  kinds: readonly (CodeLineKind | null)[] = lines.map(classifyCodeLine),
+): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
@@ -175,7 +193,7 @@ export function stripComment(line: string): string {
 export function isExpression(s: string): boolean {
   if (CYRILLIC.test(s)) return false;
   let top = s.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '0');
-  for (let prev = ''; prev !== top; ) {
+  for (let prev = ''; prev !== top;) {
     prev = top;
     top = top.replace(/\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}/g, '0');
   }

@@ -31,7 +31,10 @@ export function splitFlattenedList(line: string): FlattenedList | null {
 function bullets(line: string): FlattenedList | null {
   const m = BULLET_START.exec(line);
   if (!m) return null;
-  const items = line.slice(m[0].length).split(BULLET_SEP).map((s) => s.trim());
+  const items = line
+    .slice(m[0].length)
+    .split(BULLET_SEP)
+    .map((s) => s.trim());
   if (items.length < 2 || items.some((s) => s === '')) return null;
   return { lead: (m[1] ?? '').trim(), items, ordered: false };
 }

@@ -17,7 +17,10 @@ export const prerender = true;
 
 export const getStaticPaths = (() =>
   (Object.keys(readDecks()) as Lang[]).flatMap((lang) =>
-    (['tsv', 'csv'] as const).map((format) => ({ params: { file: `${deckName(lang)}.${format}` }, props: { lang, format } })),
+    (['tsv', 'csv'] as const).map((format) => ({
+      params: { file: `${deckName(lang)}.${format}` },
+      props: { lang, format },
+    })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
@@ -25,9 +28,7 @@ export const GET: APIRoute = ({ props, site }) => {
   if (!site) throw new Error('flashcards: `site` must be set in astro.config.mjs (permalinks are absolute)');
   const cards: Flashcard[] = readDecks()[lang] ?? [];
   const body =
-    format === 'tsv'
-      ? ankiTsv(cards, site, `${t(lang, 'handbook.home.title')} (${lang})`)
-      : plainCsv(cards, site);
+    format === 'tsv' ? ankiTsv(cards, site, `${t(lang, 'handbook.home.title')} (${lang})`) : plainCsv(cards, site);
   const type = format === 'tsv' ? 'text/tab-separated-values' : 'text/csv';
   return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 };

@@ -82,59 +82,247 @@ class Rng {
 // Vocabulary
 
 const TERMS = [
-  'BatchNorm', 'LayerNorm', 'RMSNorm', 'GroupNorm', 'SyncBatchNorm', 'dropout', 'MC Dropout', 'Adam', 'AdamW',
-  'SGD with momentum', 'Nesterov momentum', 'AMSGrad', 'cross-entropy', 'focal loss', 'label smoothing',
-  'triplet loss', 'contrastive loss', 'InfoNCE', 'Dice loss', 'Tversky loss', 'ROC-AUC', 'PR-AUC', 'F1-score',
-  'mAP', 'IoU', 'NMS', 'anchor boxes', 'feature pyramid network', 'self-attention', 'cross-attention',
-  'multi-head attention', 'KV cache', 'FlashAttention', 'rotary embeddings', 'positional encoding', 'LoRA',
-  'INT8 quantization', 'FP16 training', 'BF16', 'GradScaler', 'gradient checkpointing', 'gradient clipping',
-  'weight decay', 'learning rate warmup', 'cosine schedule', 'early stopping', 'knowledge distillation',
-  'pruning', 'ONNX export', 'TensorRT', 'DDP', 'FSDP', 'ZeRO', 'mixture of experts', 'ResNet', 'ViT',
-  'Swin Transformer', 'U-Net', 'YOLO', 'DETR', 'CLIP', 'BERT', 'GPT-style decoder', 'T5', 'LSTM', 'GRU',
-  'seq2seq', 'teacher forcing', 'beam search', 'nucleus sampling', 'BPE tokenization', 'word2vec', 'VAE',
-  'GAN', 'DDPM', 'classifier-free guidance', 'RLHF', 'DPO', 'PPO', 'Q-learning', 'SimCLR', 'MoCo', 'MixUp',
-  'CutMix', 'test-time augmentation', 'temperature scaling', 'deep ensembles', 'ECE', 'Xavier initialization',
-  'He initialization', 'ReLU', 'GELU', 'Swish', 'sigmoid', 'softmax', 'XGBoost', 'random forest',
-  'logistic regression', 'SVM', 'k-means', 'PCA', 't-SNE', 'UMAP', 'k-fold cross-validation',
-  'speculative decoding', 'RAG', 'hard-negative mining', 'SMOTE', 'class weighting', 'EMA of weights',
+  'BatchNorm',
+  'LayerNorm',
+  'RMSNorm',
+  'GroupNorm',
+  'SyncBatchNorm',
+  'dropout',
+  'MC Dropout',
+  'Adam',
+  'AdamW',
+  'SGD with momentum',
+  'Nesterov momentum',
+  'AMSGrad',
+  'cross-entropy',
+  'focal loss',
+  'label smoothing',
+  'triplet loss',
+  'contrastive loss',
+  'InfoNCE',
+  'Dice loss',
+  'Tversky loss',
+  'ROC-AUC',
+  'PR-AUC',
+  'F1-score',
+  'mAP',
+  'IoU',
+  'NMS',
+  'anchor boxes',
+  'feature pyramid network',
+  'self-attention',
+  'cross-attention',
+  'multi-head attention',
+  'KV cache',
+  'FlashAttention',
+  'rotary embeddings',
+  'positional encoding',
+  'LoRA',
+  'INT8 quantization',
+  'FP16 training',
+  'BF16',
+  'GradScaler',
+  'gradient checkpointing',
+  'gradient clipping',
+  'weight decay',
+  'learning rate warmup',
+  'cosine schedule',
+  'early stopping',
+  'knowledge distillation',
+  'pruning',
+  'ONNX export',
+  'TensorRT',
+  'DDP',
+  'FSDP',
+  'ZeRO',
+  'mixture of experts',
+  'ResNet',
+  'ViT',
+  'Swin Transformer',
+  'U-Net',
+  'YOLO',
+  'DETR',
+  'CLIP',
+  'BERT',
+  'GPT-style decoder',
+  'T5',
+  'LSTM',
+  'GRU',
+  'seq2seq',
+  'teacher forcing',
+  'beam search',
+  'nucleus sampling',
+  'BPE tokenization',
+  'word2vec',
+  'VAE',
+  'GAN',
+  'DDPM',
+  'classifier-free guidance',
+  'RLHF',
+  'DPO',
+  'PPO',
+  'Q-learning',
+  'SimCLR',
+  'MoCo',
+  'MixUp',
+  'CutMix',
+  'test-time augmentation',
+  'temperature scaling',
+  'deep ensembles',
+  'ECE',
+  'Xavier initialization',
+  'He initialization',
+  'ReLU',
+  'GELU',
+  'Swish',
+  'sigmoid',
+  'softmax',
+  'XGBoost',
+  'random forest',
+  'logistic regression',
+  'SVM',
+  'k-means',
+  'PCA',
+  't-SNE',
+  'UMAP',
+  'k-fold cross-validation',
+  'speculative decoding',
+  'RAG',
+  'hard-negative mining',
+  'SMOTE',
+  'class weighting',
+  'EMA of weights',
 ] as const;
 
-const METRICS = ['accuracy', 'ROC-AUC', 'PR-AUC', 'F1', 'recall', 'precision', 'mAP@0.5', 'ECE', 'perplexity', 'BLEU', 'top-5 accuracy', 'Dice', 'latency p99', 'throughput'] as const;
+const METRICS = [
+  'accuracy',
+  'ROC-AUC',
+  'PR-AUC',
+  'F1',
+  'recall',
+  'precision',
+  'mAP@0.5',
+  'ECE',
+  'perplexity',
+  'BLEU',
+  'top-5 accuracy',
+  'Dice',
+  'latency p99',
+  'throughput',
+] as const;
 
 const CTX_RU = [
-  'при обучении', 'на инференсе', 'в multi-GPU обучении', 'в production', 'при малом batch size',
-  'на несбалансированных данных', 'в задаче детекции', 'в задаче сегментации', 'в рекомендательных системах',
-  'на длинных последовательностях', 'при fine-tuning', 'при дистилляции', 'на edge-устройствах',
-  'при шумной разметке', 'в online-обучении', 'при domain shift',
+  'при обучении',
+  'на инференсе',
+  'в multi-GPU обучении',
+  'в production',
+  'при малом batch size',
+  'на несбалансированных данных',
+  'в задаче детекции',
+  'в задаче сегментации',
+  'в рекомендательных системах',
+  'на длинных последовательностях',
+  'при fine-tuning',
+  'при дистилляции',
+  'на edge-устройствах',
+  'при шумной разметке',
+  'в online-обучении',
+  'при domain shift',
 ] as const;
 
 const CTX_EN = [
-  'during training', 'at inference time', 'in multi-GPU training', 'in production', 'with a tiny batch',
-  'on imbalanced data', 'for object detection', 'for semantic segmentation', 'in a recommender system',
-  'on long sequences', 'during fine-tuning', 'under label noise', 'on an edge device', 'under domain shift',
+  'during training',
+  'at inference time',
+  'in multi-GPU training',
+  'in production',
+  'with a tiny batch',
+  'on imbalanced data',
+  'for object detection',
+  'for semantic segmentation',
+  'in a recommender system',
+  'on long sequences',
+  'during fine-tuning',
+  'under label noise',
+  'on an edge device',
+  'under domain shift',
 ] as const;
 
 const BATCH = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096] as const;
 
 const SECTION_NAMES = [
-  'Normalization', 'Optimizers', 'Loss Functions', 'Regularization', 'Metrics & Evaluation', 'Attention',
-  'Transformers', 'Computer Vision', 'Detection & Segmentation', 'Generative Models', 'Uncertainty',
-  'Distributed Training', 'Inference Optimization', 'Classical ML', 'NLP & Tokenization', 'Self-Supervised Learning',
-  'Reinforcement Learning', 'Weight Initialization', 'Backpropagation', 'MLOps',
+  'Normalization',
+  'Optimizers',
+  'Loss Functions',
+  'Regularization',
+  'Metrics & Evaluation',
+  'Attention',
+  'Transformers',
+  'Computer Vision',
+  'Detection & Segmentation',
+  'Generative Models',
+  'Uncertainty',
+  'Distributed Training',
+  'Inference Optimization',
+  'Classical ML',
+  'NLP & Tokenization',
+  'Self-Supervised Learning',
+  'Reinforcement Learning',
+  'Weight Initialization',
+  'Backpropagation',
+  'MLOps',
 ] as const;
 
-const COMPANIES = ['Navio', 'Orbita', 'Sintez Labs', 'DataForge', 'Polyus Robotics', 'Mirai Vision', 'Kedr Analytics', 'Lumen Health', 'Tundra Maps', 'Vega Fintech'] as const;
-const INTERVIEWS = ['Техническое собеседование', 'ML System Design', 'Собеседование по Computer Vision', 'Алгоритмическая секция', 'Собеседование по NLP'] as const;
-const KIND_HEADINGS = ['Вопрос', 'Вопрос по метрикам', 'Вопрос про production ML', 'Вопрос по архитектурам', 'Вопрос по оптимизации'] as const;
+const COMPANIES = [
+  'Navio',
+  'Orbita',
+  'Sintez Labs',
+  'DataForge',
+  'Polyus Robotics',
+  'Mirai Vision',
+  'Kedr Analytics',
+  'Lumen Health',
+  'Tundra Maps',
+  'Vega Fintech',
+] as const;
+const INTERVIEWS = [
+  'Техническое собеседование',
+  'ML System Design',
+  'Собеседование по Computer Vision',
+  'Алгоритмическая секция',
+  'Собеседование по NLP',
+] as const;
+const KIND_HEADINGS = [
+  'Вопрос',
+  'Вопрос по метрикам',
+  'Вопрос про production ML',
+  'Вопрос по архитектурам',
+  'Вопрос по оптимизации',
+] as const;
 const TASK_HEADINGS = ['Задача', 'Задача на код', 'Задача по ML System Design'] as const;
 
 /** Fixed UI lines of a scraped practice page (mirroring the real pages). */
 const UI_A = [
-  'Ответьте без подсказки', '', 'Сначала проговорите ответ вслух или тезисами.', '', 'Запишите черновик', '',
-  'Формулы, план решения, риски и примеры.', '', 'Сравните с разбором', '', 'Откройте разбор только после своей попытки.',
-  '', 'Показать разбор', '',
+  'Ответьте без подсказки',
+  '',
+  'Сначала проговорите ответ вслух или тезисами.',
+  '',
+  'Запишите черновик',
+  '',
+  'Формулы, план решения, риски и примеры.',
+  '',
+  'Сравните с разбором',
+  '',
+  'Откройте разбор только после своей попытки.',
+  '',
+  'Показать разбор',
+  '',
 ];
-const UI_B = ['Сначала проговорите ответ вслух или тезисами.', 'Формулы, план решения, риски и примеры.', 'Откройте разбор только после своей попытки.', 'Показать разбор'];
+const UI_B = [
+  'Сначала проговорите ответ вслух или тезисами.',
+  'Формулы, план решения, риски и примеры.',
+  'Откройте разбор только после своей попытки.',
+  'Показать разбор',
+];
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -154,7 +342,15 @@ type Fill = { a: string; b: string; m: string; ru: string; en: string; n: number
 
 function fill(rng: Rng): Fill {
   const [a, b] = rng.sample(TERMS, 2);
-  return { a, b, m: rng.pick(METRICS), ru: rng.pick(CTX_RU), en: rng.pick(CTX_EN), n: rng.int(2, 96), bs: rng.pick(BATCH) };
+  return {
+    a,
+    b,
+    m: rng.pick(METRICS),
+    ru: rng.pick(CTX_RU),
+    en: rng.pick(CTX_EN),
+    n: rng.int(2, 96),
+    bs: rng.pick(BATCH),
+  };
 }
 
 const QUESTION_TEMPLATES: ((f: Fill) => string)[] = [
@@ -226,7 +422,8 @@ const SENTENCES: ((f: Fill) => string)[] = [
   (f) => `Если ${f.m} растёт, а loss тоже растёт, сначала проверьте калибровку и шум в разметке.`,
   (f) => `В production ${f.a} обычно комбинируют с ${f.b}, а качество отслеживают по ${f.m} на отложенной выборке.`,
   (f) => `Для датасета из ${f.n}k примеров разумно начать с baseline без ${f.a} и сравнить ${f.m}.`,
-  (f) => `Типичный компромисс: ${f.a} ускоряет сходимость примерно в ${(f.n % 3) + 2} раза, но требует аккуратной настройки learning rate.`,
+  (f) =>
+    `Типичный компромисс: ${f.a} ускоряет сходимость примерно в ${(f.n % 3) + 2} раза, но требует аккуратной настройки learning rate.`,
 ];
 
 function paragraph(rng: Rng, sentences = rng.int(2, 4)): string {
@@ -292,10 +489,23 @@ function prose(rng: Rng): string {
 
 function flattenedList(rng: Rng): string {
   const f = fill(rng);
-  const lead = rng.pick(['Causes', 'Solutions', 'Проблемы', 'In practice', 'Trade-off', 'Когда использовать', 'Checklist']);
+  const lead = rng.pick([
+    'Causes',
+    'Solutions',
+    'Проблемы',
+    'In practice',
+    'Trade-off',
+    'Когда использовать',
+    'Checklist',
+  ]);
   const items = distinct(rng, rng.int(2, 4), (r) => {
     const g = fill(r);
-    return r.pick([`${cap(g.a)} -- ${g.ru}`, `${cap(g.a)} stabilizes ${g.m}`, `Проверить ${g.m} ${g.ru}`, `${cap(g.b)} with batch size ${g.bs}`]);
+    return r.pick([
+      `${cap(g.a)} -- ${g.ru}`,
+      `${cap(g.a)} stabilizes ${g.m}`,
+      `Проверить ${g.m} ${g.ru}`,
+      `${cap(g.b)} with batch size ${g.bs}`,
+    ]);
   });
   if (rng.chance(0.5)) return `${lead}: ${items.map((it, k) => `${k + 1}. ${it}`).join(' ')}`;
   return `${lead} (${f.a}): ${items.map((it) => `- ${it}`).join(' ')}`;
@@ -315,9 +525,25 @@ function displayMath(rng: Rng): string {
 
 function table(rng: Rng): string[] {
   const f = fill(rng);
-  const rows = rng.sample(['Training cost', 'Inference cost', 'Memory', 'Stability', 'Typical use', 'Batch dependence', 'Tuning effort'], rng.int(2, 4));
+  const rows = rng.sample(
+    ['Training cost', 'Inference cost', 'Memory', 'Stability', 'Typical use', 'Batch dependence', 'Tuning effort'],
+    rng.int(2, 4),
+  );
   const cell = (r: Rng) =>
-    r.pick(['Low', 'High', 'Better', 'Good', 'Easy', 'Easiest', `${r.int(2, 16)}x forward pass`, `\\(O(n^2)\\)`, `\\(O(n)\\)`, 'Зависит от batch size', 'Нужен tuning', `до ${r.int(5, 60)}%`]);
+    r.pick([
+      'Low',
+      'High',
+      'Better',
+      'Good',
+      'Easy',
+      'Easiest',
+      `${r.int(2, 16)}x forward pass`,
+      `\\(O(n^2)\\)`,
+      `\\(O(n)\\)`,
+      'Зависит от batch size',
+      'Нужен tuning',
+      `до ${r.int(5, 60)}%`,
+    ]);
   return [
     `| Aspect | ${f.a} | ${f.b} |`,
     '|---|---|---|',
@@ -374,7 +600,11 @@ function code(rng: Rng): string[] {
 
 function misconception(rng: Rng): string[] {
   const f = fill(rng);
-  const claim = rng.pick([`${cap(f.a)} всегда улучшает ${f.m}`, `${cap(f.a)} не нужен при batch size ${f.bs}`, `${cap(f.a)} и ${f.b} -- одно и то же`]);
+  const claim = rng.pick([
+    `${cap(f.a)} всегда улучшает ${f.m}`,
+    `${cap(f.a)} не нужен при batch size ${f.bs}`,
+    `${cap(f.a)} и ${f.b} -- одно и то же`,
+  ]);
   const explanation = `${cap(f.a)} помогает не во всех задачах: ${f.ru} он может снизить ${f.m} на ${f.n}%, а при ${rng.pick(INLINE_MATH)(f)} эффект исчезает. Надёжнее сравнить с ${f.b} на отложенной выборке.`;
   return [`Заблуждение: ${claim}`, explanation];
 }
@@ -421,7 +651,12 @@ function practicePageB(rng: Rng, titles: TitleBook, count: number): string {
   for (let k = 0; k < count; k++) {
     const title = titles.make(rng, TOPIC_TEMPLATES);
     out.push(title, title, ...UI_B);
-    out.push('Короткий ответ', paragraph(rng, 2), 'Подробный разбор', ...distinct(rng, rng.int(2, 3), (r) => paragraph(r)));
+    out.push(
+      'Короткий ответ',
+      paragraph(rng, 2),
+      'Подробный разбор',
+      ...distinct(rng, rng.int(2, 3), (r) => paragraph(r)),
+    );
     out.push('Типичные ошибки', ...distinct(rng, 3, bulletText).map((b) => `- ${b}`));
     out.push('Как сказать на собеседовании', ...distinct(rng, 2, bulletText).map((b) => `- ${b}`));
   }
@@ -503,7 +738,19 @@ function outline(rng: Rng, titles: TitleBook, count: number, index: number): str
   const out: string[] = [];
   let followUpTotal = 0;
   const sectionCount = Math.max(1, Math.min(6, Math.round(count / 10)));
-  const names = rng.sample(['Основы нейросетей', 'Оптимизация и обучение', 'Архитектуры', 'Компьютерное зрение', 'NLP и трансформеры', 'Генеративные модели', 'Практическое применение', 'MLOps и production'], sectionCount);
+  const names = rng.sample(
+    [
+      'Основы нейросетей',
+      'Оптимизация и обучение',
+      'Архитектуры',
+      'Компьютерное зрение',
+      'NLP и трансформеры',
+      'Генеративные модели',
+      'Практическое применение',
+      'MLOps и production',
+    ],
+    sectionCount,
+  );
   let number = 0;
   split(count, sectionCount).forEach((size, s) => {
     out.push(`## ${s + 1}. ${names[s]} (${size} ${voprosov(size)})`, '');
@@ -526,8 +773,22 @@ function outline(rng: Rng, titles: TitleBook, count: number, index: number): str
       .filter(([a, b]) => a >= 1 && a <= b && b <= count)
       .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
       .join(', ');
-  const junior = ranges(tail > third ? [[1, third], [tail, count]] : [[1, count]]);
-  const middle = ranges(count - 2 > half ? [[1, half], [count - 2, count]] : [[1, count]]);
+  const junior = ranges(
+    tail > third
+      ? [
+          [1, third],
+          [tail, count],
+        ]
+      : [[1, count]],
+  );
+  const middle = ranges(
+    count - 2 > half
+      ? [
+          [1, half],
+          [count - 2, count],
+        ]
+      : [[1, count]],
+  );
   out.push(
     '## Система оценки',
     '',

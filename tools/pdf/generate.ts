@@ -16,11 +16,18 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../browser/launch.ts';
 import { serveStatic } from '../browser/serve.ts';
-import type { Lang } from '../ingest/model.ts';
-import { pageUrl } from '../ingest/emit/paths.ts';
-import { STUDY_GUIDE_SLUG } from '../ingest/emit/study-guide.ts';
-import { t } from '../ingest/emit/strings.ts';
-import { fillPageNumbers, prepareStudyGuide, stitchStudyGuide, type PrepareOptions, type PrepareResult, type StitchResult } from './prepare.ts';
+import type { Lang } from '../../src/ingest/model.ts';
+import { pageUrl } from '../../src/ingest/emit/paths.ts';
+import { STUDY_GUIDE_SLUG } from '../../src/ingest/emit/study-guide.ts';
+import { t } from '../../src/ingest/emit/strings.ts';
+import {
+  fillPageNumbers,
+  prepareStudyGuide,
+  stitchStudyGuide,
+  type PrepareOptions,
+  type PrepareResult,
+  type StitchResult,
+} from './prepare.ts';
 import type { PrintPlan } from './plans.ts';
 
 const run = promisify(execFile);
@@ -78,7 +85,12 @@ async function destinations(file: string): Promise<Map<string, number>> {
     return parseDests(stdout);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdfinfo not found: the PDF page numbers need poppler-utils (Debian: sudo apt-get install -y poppler-utils)');
+      throw new Error(
+        'pdfinfo not found: the PDF page numbers need poppler-utils (Debian: sudo apt-get install -y poppler-utils)',
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -110,20 +122,30 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
     const url = new URL(pageUrl(options.lang, STUDY_GUIDE_SLUG).slice(1), server.url).href;
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || !response.ok()) {
-      throw new Error(`study guide page not found at ${url} (status ${response?.status()}): rebuild the site (npm run build)`);
+      throw new Error(
+        `study guide page not found at ${url} (status ${response?.status()}): rebuild the site (npm run build)`,
+      );
     }
     // The study guide page holds the cover and contents; the questions are on the topic pages it links to.
     const stitched: StitchResult = await page.evaluate(stitchStudyGuide);
-    if (stitched.failed.length > 0) throw new Error(`topic pages missing from the build: ${stitched.failed.join(', ')}: rebuild the site (npm run build)`);
+    if (stitched.failed.length > 0)
+      throw new Error(
+        `topic pages missing from the build: ${stitched.failed.join(', ')}: rebuild the site (npm run build)`,
+      );
     await page.emulateMedia({ media: 'print' });
-    const canonical = await page.evaluate(() => document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '');
+    const canonical = await page.evaluate(
+      () => document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '',
+    );
     const siteUrl = options.siteUrl ?? (canonical ? new URL('/', canonical).href : 'https://example.invalid/');
     const lang = options.lang;
     const prepare: PrepareOptions = {
       mode: options.mode ?? 'reference',
       topics: options.topics && options.topics.length > 0 ? options.topics : null,
       plan: options.plan
-        ? { title: options.plan.title[lang], sections: options.plan.sections.map((s) => ({ title: s.title[lang], ids: s.ids })) }
+        ? {
+            title: options.plan.title[lang],
+            sections: options.plan.sections.map((s) => ({ title: s.title[lang], ids: s.ids })),
+          }
         : null,
       siteUrl,
       strings: {
@@ -137,7 +159,9 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
     };
     const result: PrepareResult = await page.evaluate(prepareStudyGuide, prepare);
     if (result.unknownTopics.length > 0) {
-      throw new Error(`unknown topic(s): ${result.unknownTopics.join(', ')} (available: ${result.availableTopics.join(', ')})`);
+      throw new Error(
+        `unknown topic(s): ${result.unknownTopics.join(', ')} (available: ${result.availableTopics.join(', ')})`,
+      );
     }
     if (result.unknownIds.length > 0) {
       throw new Error(`the plan names question(s) not in the study guide: ${result.unknownIds.join(', ')}`);
@@ -155,7 +179,10 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
       const dests = await destinations(draft);
       const pages = Object.fromEntries(result.targets.flatMap((id) => (dests.has(id) ? [[id, dests.get(id)!]] : [])));
       const missing = result.targets.filter((id) => !dests.has(id));
-      if (missing.length > 0) throw new Error(`PDF has no destination for: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`);
+      if (missing.length > 0)
+        throw new Error(
+          `PDF has no destination for: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`,
+        );
       const key = JSON.stringify(pages);
       if (key === previous || passes === 3) break;
       previous = key;

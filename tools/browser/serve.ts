@@ -67,7 +67,9 @@ async function isDirectory(path: string): Promise<boolean> {
 function sendFile(req: IncomingMessage, res: ServerResponse, path: string, size: number, status = 200): void {
   res.writeHead(status, { 'Content-Type': contentTypeFor(path), 'Content-Length': size, 'Cache-Control': 'no-store' });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(path).on('error', () => res.destroy()).pipe(res);
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /**

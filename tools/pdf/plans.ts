@@ -5,7 +5,7 @@
  * (`questions: [id, …]`) are accepted too.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Lang } from '../ingest/model.ts';
+import type { Lang } from '../../src/ingest/model.ts';
 
 /** A plan as the PDF needs it: localized titles and question ids per section. */
 export interface PrintPlan {
@@ -24,7 +24,8 @@ function texts(value: Texts | undefined, fallback: string): Record<Lang, string>
 /** Normalises one plan entry of the plans data; throws on a malformed entry. */
 export function toPrintPlan(raw: unknown): PrintPlan {
   const plan = raw as { id?: unknown; title?: Texts; sections?: unknown };
-  if (typeof plan?.id !== 'string' || !Array.isArray(plan.sections)) throw new Error('plans data: a plan needs `id` and `sections`');
+  if (typeof plan?.id !== 'string' || !Array.isArray(plan.sections))
+    throw new Error('plans data: a plan needs `id` and `sections`');
   return {
     id: plan.id,
     title: texts(plan.title, plan.id),
@@ -50,7 +51,10 @@ export function readPlans(file: string): PrintPlan[] {
  */
 export function findPlan(id: string, files: readonly string[]): PrintPlan {
   const file = files.find((f) => existsSync(f));
-  if (!file) throw new Error(`no plans data found (looked for ${files.join(', ')}); add content/plans/${id}.yaml and run npm run build`);
+  if (!file)
+    throw new Error(
+      `no plans data found (looked for ${files.join(', ')}); add content/plans/${id}.yaml and run npm run build`,
+    );
   const plans = readPlans(file);
   const plan = plans.find((p) => p.id === id);
   if (!plan) throw new Error(`unknown plan "${id}" (available: ${plans.map((p) => p.id).join(', ') || 'none'})`);

@@ -2,7 +2,7 @@
  * Ingestion speed: `runPipeline` in this process on synthetic sources held in memory (no disk,
  * no build), without a lock (first run) and with the lock the first run produced (re-run).
  *
- *   npx tsx src/bench/ingest-speed.ts [--sizes 1000,5000,10000,20000] [--runs 3] [--seed N] [--dump DIR]
+ *   npx tsx tools/bench/ingest-speed.ts [--sizes 1000,5000,10000,20000] [--runs 3] [--seed N] [--dump DIR]
  *
  * Prints median milliseconds and questions per second per size, and the growth factor between
  * sizes (time ratio / size ratio; ~1 means linear). `--dump DIR` writes each size's handbook and
@@ -13,12 +13,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { generateSources } from './synthetic.ts';
-import { runPipeline, type PipelineInput, type PipelineResult } from '../ingest/pipeline.ts';
-import { serializeLock } from '../ingest/id-lock.ts';
+import { runPipeline, type PipelineInput, type PipelineResult } from '../../src/ingest/pipeline.ts';
+import { serializeLock } from '../../src/ingest/id-lock.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Pipeline inputs for a synthetic corpus, as src/bench/project.ts writes them to disk. */
+/** Pipeline inputs for a synthetic corpus, as tools/bench/project.ts writes them to disk. */
 export function syntheticInput(total: number, seed: number): PipelineInput {
   const topics = parseDocument(readFileSync(join(root, 'content/topics.yaml'), 'utf8'));
   topics.set('overrides', {});
@@ -68,8 +68,14 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
     const locked = time({ ...input, lock: { file: 'content/ids.lock.json', text: lockText } }, runs);
     const questions = first.result.handbook.questions.length;
     if (values.dump) {
-      writeFileSync(join(values.dump, `n${size}-first.json`), JSON.stringify({ handbook: first.result.handbook, lock: first.result.lock }));
-      writeFileSync(join(values.dump, `n${size}-locked.json`), JSON.stringify({ handbook: locked.result.handbook, lock: locked.result.lock }));
+      writeFileSync(
+        join(values.dump, `n${size}-first.json`),
+        JSON.stringify({ handbook: first.result.handbook, lock: first.result.lock }),
+      );
+      writeFileSync(
+        join(values.dump, `n${size}-locked.json`),
+        JSON.stringify({ handbook: locked.result.handbook, lock: locked.result.lock }),
+      );
     }
     rows.push({ size, questions, first: first.ms, locked: locked.ms });
     const qps = (ms: number) => Math.round(questions / (ms / 1000)).toLocaleString('en-US');
@@ -81,6 +87,8 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1], rows[i]];
     const k = b.questions / a.questions;
-    console.log(`${a.size} -> ${b.size}: time ×${(b.first / a.first).toFixed(2)} (first), ×${(b.locked / a.locked).toFixed(2)} (lock) for ×${k.toFixed(2)} questions`);
+    console.log(
+      `${a.size} -> ${b.size}: time ×${(b.first / a.first).toFixed(2)} (first), ×${(b.locked / a.locked).toFixed(2)} (lock) for ×${k.toFixed(2)} questions`,
+    );
   }
 }

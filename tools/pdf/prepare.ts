@@ -65,7 +65,8 @@ export async function stitchStudyGuide(): Promise<StitchResult> {
   base.search = '';
   const topicIds = (toc.dataset.sgTopics ?? '').split(' ').filter(Boolean);
   const items = [...toc.querySelectorAll(':scope .sg-toc__list > ul > li')];
-  if (items.length !== topicIds.length) throw new Error(`study guide contents: ${items.length} topics listed, ${topicIds.length} topic ids`);
+  if (items.length !== topicIds.length)
+    throw new Error(`study guide contents: ${items.length} topics listed, ${topicIds.length} topic ids`);
   const topics = items.map((item, index) => {
     const urls: string[] = [];
     for (const a of item.querySelectorAll<HTMLAnchorElement>('a[href]')) {
@@ -109,7 +110,11 @@ export async function stitchStudyGuide(): Promise<StitchResult> {
         continue;
       }
       for (const child of [...page.children]) {
-        const h2 = child.matches('h2') ? child : child.matches('.sl-heading-wrapper') ? child.querySelector('h2') : null;
+        const h2 = child.matches('h2')
+          ? child
+          : child.matches('.sl-heading-wrapper')
+            ? child.querySelector('h2')
+            : null;
         if (h2) {
           const name = (h2.textContent ?? '').trim();
           if (name === lastGroup) continue;
@@ -200,7 +205,8 @@ export function prepareStudyGuide(options: PrepareOptions): PrepareResult {
   // Group labels left without questions (after filtering) go too.
   for (const group of content.querySelectorAll('.sg-group')) {
     let next = group.nextElementSibling;
-    while (next && !next.classList.contains('hb-question') && !next.classList.contains('sg-group')) next = next.nextElementSibling;
+    while (next && !next.classList.contains('hb-question') && !next.classList.contains('sg-group'))
+      next = next.nextElementSibling;
     if (!next || !next.classList.contains('hb-question')) group.remove();
   }
   const questions = sections.flatMap((s) => [...s.querySelectorAll<HTMLElement>('.hb-question[data-question-id]')]);

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LANGS, type Lang } from '../ingest/model.ts';
+import { LANGS, type Lang } from '../../src/ingest/model.ts';
 
 export interface PdfCliOptions {
   langs: Lang[];
@@ -51,10 +51,17 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const langs = values.lang === undefined ? [...LANGS] : values.lang.split(',').map((l) => l.trim());
-  for (const lang of langs) if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang: unknown language "${lang}" (ru or en)\n${USAGE}`);
-  if (values.mode !== 'reference' && values.mode !== 'self-test') throw new UsageError(`--mode: "${values.mode}" (reference or self-test)\n${USAGE}`);
-  const topics = (values.topics ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-  if (values.out?.endsWith('.pdf') && langs.length > 1) throw new UsageError(`--out ${values.out}: a single file needs a single --lang\n${USAGE}`);
+  for (const lang of langs)
+    if (!(LANGS as readonly string[]).includes(lang))
+      throw new UsageError(`--lang: unknown language "${lang}" (ru or en)\n${USAGE}`);
+  if (values.mode !== 'reference' && values.mode !== 'self-test')
+    throw new UsageError(`--mode: "${values.mode}" (reference or self-test)\n${USAGE}`);
+  const topics = (values.topics ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (values.out?.endsWith('.pdf') && langs.length > 1)
+    throw new UsageError(`--out ${values.out}: a single file needs a single --lang\n${USAGE}`);
   return {
     langs: langs as Lang[],
     topics,
