@@ -29,7 +29,7 @@ export function loadInputs(root: string, options: { content?: string; sourcesDir
     lock: existsSync(lockPath) ? data(lockPath) : undefined,
     translations: listFiles(translationsDir, '.yaml').map((file) => data(join(translationsDir, file))),
     answers: listFiles(answersDir, '.md').map((file) => data(join(answersDir, file))),
-    glossary: existsSync(join(content, 'glossary.yaml')) ? data(join(content, 'glossary.yaml')) : undefined,
+    concepts: existsSync(join(content, 'concepts.yaml')) ? data(join(content, 'concepts.yaml')) : undefined,
     relations: existsSync(join(content, 'relations.yaml')) ? data(join(content, 'relations.yaml')) : undefined,
     plans: listFiles(join(content, 'plans'), '.yaml').map((file) => data(join(content, 'plans', file))),
   };

@@ -1,6 +1,5 @@
 /**
- * Build-time access to the emitter's data files (`_data/links.json`, `_data/plans.json`,
- * `_data/keywords.json`) for the permalink routes, the question blocks, the question index and
+ * Build-time access to the emitter's data files (`_data/links.json`, `_data/plans.json`) for the permalink routes, the question blocks, the question index and
  * the plan pages. Before the first ingest the files are absent and everything is empty.
  *
  * The files are read from disk when the pages render, not bundled: at 10,000 questions they
@@ -11,7 +10,6 @@ import { join } from 'node:path';
 import type { Lang } from '../ingest/model.ts';
 import type { LinkEntry, LinksData } from '../ingest/emit/related.ts';
 import type { PlanData } from '../ingest/emit/plans-page.ts';
-import type { KeywordsData, QuestionKeywords } from '../ingest/emit/keywords.ts';
 import { t as translate } from '../ingest/emit/strings.ts';
 
 /** The emitter's data folder: set by astro.config.mjs; the project's when run outside Astro. */
@@ -36,10 +34,6 @@ export const links: LinksData = readJson<LinksData>('links.json', {
   retired: [],
 });
 export const plans: PlanData[] = readJson<PlanData[]>('plans.json', []);
-const keywords: KeywordsData = readJson<KeywordsData>('keywords.json', {});
-
-/** Hidden search keywords of a question in one edition (see src/ingest/emit/keywords.ts). */
-export const questionKeywords = (lang: Lang, id: string): QuestionKeywords | undefined => keywords[lang]?.[id];
 
 export const questionById: ReadonlyMap<string, LinkEntry> = new Map(links.questions.map((q) => [q.id, q]));
 const topicNames = new Map(links.topics.map((topic) => [topic.id, topic.name]));

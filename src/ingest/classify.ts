@@ -1,11 +1,13 @@
 /**
- * Topic classification by the keyword rules and overrides of content/topics.yaml.
+ * Topic and page section of a question, from the concepts it names (content/concepts.yaml):
+ * every concept votes for its own topic with its strength in the question (profile.ts: title >
+ * prompt > follow-ups > answer). Overrides of content/topics.yaml pin single questions by id.
  */
 import { z } from 'zod';
 import { Topic } from './model.ts';
 import { DataFileError, parseDataFile } from './data-file.ts';
-import { wordStartScanner } from './words.ts';
-
+import type { Profile } from './concepts/profile.ts';
+import type { TopicSections, Vocabulary } from './concepts/vocabulary.ts';
 export const TopicsFile = z.object({
   default: z.string(),
   topics: z.array(Topic).min(1),
@@ -34,102 +36,65 @@ export function loadTopics(
   return { ...value, lineOf };
 }
 
-/** What a question offers the classifier, strongest signal first. */
-export interface ClassifyInput {
-  id: string;
-  /** Title and prompt text. */
-  text: string;
-  /** Weaker context: section heading, follow-ups. */
-  context?: string;
+/** The sections of every topic (for checking concepts.yaml). */
+export function topicSections(rules: TopicsFile): TopicSections {
+  return new Map(rules.topics.map((t) => [t.id, new Set(t.subtopics.map((s) => s.id))]));
 }
 
-export interface Classification {
+export interface Placement {
   topic: string;
+  /** Section id of the topic; absent when no concept of the topic names one. */
+  section?: string;
   /** How the topic was chosen. */
-  by: 'override' | 'keywords' | 'context' | 'default';
+  by: 'override' | 'concepts' | 'context' | 'default';
 }
 
-export interface Classifier {
-  classify(input: ClassifyInput, options?: { useOverrides?: boolean }): Classification;
-  /** The subtopic of `topic` whose keywords match `text` most (first listed wins ties), if any. */
-  subtopic(topic: string, text: string): Topic['subtopics'][number] | undefined;
-  /** Number of keywords of each topic that match `text`. */
-  scores(text: string): Map<string, number>;
+/** The key with the most votes; ties go to the first in `order`, except that `loser` loses ties. */
+function topVoted(votes: Map<string, number>, order: readonly string[], loser?: string): string | undefined {
+  let winner: string | undefined;
+  let top = 0;
+  for (const id of order) {
+    const v = votes.get(id) ?? 0;
+    if (v > top || (v === top && v > 0 && winner === loser)) [winner, top] = [id, v];
+  }
+  return winner;
 }
 
-/** Builds a classifier from a loaded topics file. */
-export function createClassifier(rules: TopicsFile): Classifier {
-  // Every keyword (topics and subtopics), lower-case, found at word starts (so Russian stems
-  // match all endings: `(?<![\p{L}\p{N}])keyword`) by one scan per text (words.ts).
-  const needles: string[] = [];
-  const needleIndex = new Map<string, number>();
-  const needle = (keyword: string) => {
-    const lower = keyword.toLowerCase();
-    let k = needleIndex.get(lower);
-    if (k === undefined) {
-      k = needles.push(lower) - 1;
-      needleIndex.set(lower, k);
-    }
-    return k;
-  };
-  const compiled = rules.topics.map((t) => ({ id: t.id, matchers: t.keywords.map(needle) }));
-  const subtopics = new Map(
-    rules.topics.map((t) => [t.id, t.subtopics.map((sub) => ({ sub, matchers: sub.keywords.map(needle) }))]),
+/** Votes of concept hits by a key of their concept. */
+function votes(vocabulary: Vocabulary, hits: Iterable<{ concept: number; strength: number }>, key: (c: number) => string | undefined) {
+  const out = new Map<string, number>();
+  for (const { concept, strength } of hits) {
+    const k = key(concept);
+    if (k !== undefined) out.set(k, (out.get(k) ?? 0) + strength);
+  }
+  return out;
+}
+
+/**
+ * Places a question: an override by id, else the topic its concepts vote for, else the topic
+ * the concepts of its source section heading (`context`) vote for, else the default topic.
+ * The section is the one of the chosen topic that its concepts name most.
+ *
+ * @example place(profileOf('Как работает NMS?'), vocab, rules, { id: 'nms' }) // { topic: 'detection', section: 'anchors-nms', by: 'concepts' }
+ */
+export function place(
+  profile: Profile,
+  vocabulary: Vocabulary,
+  rules: TopicsFile,
+  options: { id: string; context?: Profile; useOverrides?: boolean },
+): Placement {
+  const order = rules.topics.map((t) => t.id);
+  const topicOf = (c: number) => vocabulary.concepts[c].topic;
+  let topic: string | undefined = options.useOverrides === false ? undefined : rules.overrides[options.id];
+  let by: Placement['by'] = 'override';
+  if (!topic) [topic, by] = [topVoted(votes(vocabulary, profile.hits.values(), topicOf), order, rules.default), 'concepts'];
+  if (!topic && options.context) {
+    [topic, by] = [topVoted(votes(vocabulary, options.context.hits.values(), topicOf), order, rules.default), 'context'];
+  }
+  if (!topic) [topic, by] = [rules.default, 'default'];
+  const sections = rules.topics.find((t) => t.id === topic)?.subtopics.map((s) => s.id) ?? [];
+  const bySection = votes(vocabulary, profile.hits.values(), (c) =>
+    topicOf(c) === topic ? vocabulary.concepts[c].section : undefined,
   );
-  const scan = wordStartScanner(needles);
-  // The last text scanned: the pipeline asks for a question's topic, then its subtopic.
-  let last: { text: string; found: boolean[] } | undefined;
-  const found = (text: string) => {
-    if (last?.text !== text) last = { text, found: scan(text.toLowerCase()) };
-    return last.found;
-  };
-  /** Number of `matchers` (needle indexes) found. */
-  const count = (matchers: readonly number[], hits: readonly boolean[]) => {
-    let n = 0;
-    for (const k of matchers) if (hits[k]) n++;
-    return n;
-  };
-
-  function scores(text: string): Map<string, number> {
-    const hits = found(text);
-    return new Map(compiled.map((t) => [t.id, count(t.matchers, hits)]));
-  }
-
-  /**
-   * Highest-scoring topic; undefined when nothing matched. Ties go to the topic listed first,
-   * except that the default (catch-all) topic loses every tie to a more specific one.
-   */
-  function best(text: string): string | undefined {
-    const hits = found(text);
-    let winner: string | undefined;
-    let top = 0;
-    for (const { id, matchers } of compiled) {
-      const score = count(matchers, hits);
-      if (score > top || (score === top && score > 0 && winner === rules.default)) [winner, top] = [id, score];
-    }
-    return winner;
-  }
-
-  return {
-    scores,
-    subtopic(topic, text) {
-      const hits = found(text);
-      let winner: Topic['subtopics'][number] | undefined;
-      let top = 0;
-      for (const { sub, matchers } of subtopics.get(topic) ?? []) {
-        const score = count(matchers, hits);
-        if (score > top) [winner, top] = [sub, score];
-      }
-      return winner;
-    },
-    classify(input, { useOverrides = true } = {}) {
-      const pinned = useOverrides ? rules.overrides[input.id] : undefined;
-      if (pinned) return { topic: pinned, by: 'override' };
-      const byText = best(input.text);
-      if (byText) return { topic: byText, by: 'keywords' };
-      const byContext = input.context ? best(input.context) : undefined;
-      if (byContext) return { topic: byContext, by: 'context' };
-      return { topic: rules.default, by: 'default' };
-    },
-  };
+  return { topic, section: topVoted(bySection, sections), by };
 }

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { uniqueId } from './ids.ts';
-import { letterRuns } from './words.ts';
 
 export const LockEntry = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -43,7 +42,7 @@ export interface IdCandidate {
 
 /** Lower-case words of a text (letters and digits), for fingerprints and similarity. */
 export function words(text: string): string[] {
-  return letterRuns(text.toLowerCase());
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The fingerprint of a question's text: insensitive to case, punctuation and spacing. */

@@ -148,11 +148,21 @@ export type Question = z.infer<typeof Question> & {
   answerSource?: string;
   /** Curated translations merged by ingestion (content/translations/), per edition language. */
   translations?: Partial<Record<Lang, LocalizedFields>>;
-  /** Glossary terms (content/glossary.yaml) the question mentions in either language: search keywords. */
-  terms?: { ru: string; en: string; alt: string[]; inTitle?: boolean }[];
+  /** Vocabulary concepts the question names (content/concepts.yaml), strongest first. */
+  concepts?: QuestionConcept[];
+  /** Answered questions whose own question covers this one's core concepts (src/ingest/related.ts). */
+  answeredIn?: string[];
   /** Related question ids, ranked (src/ingest/related.ts); symmetric. */
   related?: string[];
 };
+
+/** A concept a question names: its strength (profile.ts), whether it is what the question asks about. */
+export interface QuestionConcept {
+  id: string;
+  weight: number;
+  core: boolean;
+  inTitle?: boolean;
+}
 
 /** Whether a question carries any answer text. */
 export function hasAnswer(q: Pick<Question, 'answer'>): boolean {
@@ -169,15 +179,12 @@ export const Topic = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: Localized,
   description: Localized,
-  /** Lower-case keywords; a question matching more of them (weighted) wins the topic. */
-  keywords: z.array(z.string().min(1)),
-  /** Sections of the topic page, in order, each with its own keywords. */
+  /** Sections of the topic page, in order; concepts (content/concepts.yaml) name their section. */
   subtopics: z
     .array(
       z.object({
         id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
         name: Localized,
-        keywords: z.array(z.string().min(1)).min(1),
       }),
     )
     .default([]),
@@ -218,6 +225,8 @@ export interface Handbook {
   plans?: Plan[];
   /** How many questions got related questions (ingest report). */
   relatedStats?: RelatedStats;
+  /** Concept names by id (content/concepts.yaml), for search keywords. */
+  vocabulary?: Record<string, { ru: string; en: string; forms: string[] }>;
   topics: Topic[];
   sources: SourceSummary[];
 }

@@ -5,18 +5,20 @@
 import { z } from 'zod';
 import { detectFormat, decodeSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
-import { createClassifier, loadTopics } from './classify.ts';
+import { loadTopics, place, topicSections, type TopicsFile } from './classify.ts';
 import { createSlugger, type SlugRules } from './ids.ts';
 import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
-import { hasAnswer, Question, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import { hasAnswer, LANGS, Question, type Content, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import { toString } from 'mdast-util-to-string';
 import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
-import { findQuestionTerms, loadGlossary, matchTerms, type Glossary, type QuestionTerms } from './glossary.ts';
-import { computeRelated, idResolver, loadRelations, questionConcepts, type RelatedStats } from './related.ts';
+import { computeRelated, idResolver, loadRelations, type RelatedStats } from './related.ts';
+import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
+import { profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
@@ -41,8 +43,8 @@ export interface PipelineInput {
   translations?: DataText[];
   /** content/answers/<id>.<lang>.md */
   answers?: DataText[];
-  /** content/glossary.yaml: ru/en term pairs, matched in every question for cross-language search. */
-  glossary?: DataText;
+  /** content/concepts.yaml: the concept vocabulary (topics, sections, search keywords, related questions). */
+  concepts?: DataText;
   /** content/relations.yaml: manual related-question additions and exclusions. */
   relations?: DataText;
   /** content/plans/*.yaml: prep plans. */
@@ -61,12 +63,12 @@ export interface PipelineResult {
  * The stages of runPipeline, in order, as `onStage` reports them:
  * - `parse`: the topics, slug rules and id lock, then decode, detect the format and parse every source;
  * - `ids`: slugs, fingerprints and the id lock;
- * - `questions`: topic classification and the question model's check;
+ * - `questions`: the question model's check;
  * - `translations`: translation files and answer overlays;
- * - `glossary`: the glossary and its terms in every question;
+ * - `concepts`: the concept vocabulary, each question's concepts, its topic and section;
  * - `related`: source summaries, related questions and plans.
  */
-export const PIPELINE_STAGES = ['parse', 'ids', 'questions', 'translations', 'glossary', 'related'] as const;
+export const PIPELINE_STAGES = ['parse', 'ids', 'questions', 'translations', 'concepts', 'related'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 export interface PipelineOptions {
@@ -231,7 +233,6 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const rules = loadTopics(input.topics.text, input.topics.file);
   const slugRules: SlugRules = parseDataFile(input.slugs.text, input.slugs.file, SlugRulesSchema).value;
   const lock = loadLock(input.lock);
-  const classifier = createClassifier(rules);
 
   const sorted = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = sorted.map(parseSource);
@@ -257,18 +258,12 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
 
   const parsedQuestions = items.map(({ source, item }, i) => {
     const id = assignment.ids[i];
-    const { topic } = classifier.classify({
-      id,
-      text: candidates[i].text,
-      context: [item.section ?? '', ...item.followUps].join('\n'),
-    });
-    // A curated section of the topic (topics.yaml) when one matches, else the source's own.
-    const curated = classifier.subtopic(topic, candidates[i].text);
     const question = questionFromItem(item, {
       id,
       aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
-      topic,
-      subtopic: curated?.name.ru ?? item.section,
+      // Placed by its concepts once translations are in (placeQuestions).
+      topic: rules.default,
+      subtopic: item.section,
       levels: levelsFor(item, source),
       file: source.file,
       format: source.formatId,
@@ -298,11 +293,12 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)),
   );
   stageEnds('translations');
-  const glossary = input.glossary ? loadGlossary(input.glossary.text, input.glossary.file) : undefined;
-  // Glossary terms are matched once: search keywords (terms, tags) and related questions use them.
-  const found = glossary ? findQuestionTerms(overlaid, glossary) : undefined;
-  const questions = withTerms(overlaid, glossary, found);
-  stageEnds('glossary');
+  const vocabulary = input.concepts
+    ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
+    : undefined;
+  const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
+  const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, rules) : overlaid;
+  stageEnds('concepts');
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
     if (!ids.has(id)) {
@@ -317,7 +313,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   for (const q of questions) byFile.get(q.source.file)?.push(q);
   const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
-  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, glossary, found);
+  const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, profiles, vocabulary);
   const plans = loadPlans(input.plans ?? [], linked, retiredIds);
   stageEnds('related');
   return {
@@ -329,43 +325,103 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       labels: Object.fromEntries(translated.labels),
       plans,
       relatedStats,
+      vocabulary: vocabulary ? vocabularyNames(vocabulary) : undefined,
     },
     lock: assignment.lock,
     translationProblems: translated.problems,
   };
 }
 
+const EMPTY_PROFILE: Profile = { hits: new Map(), core: [] };
+
 /**
- * Adds the glossary terms each question mentions (`terms`) and their English names as `tags`.
- * Without a glossary the questions are returned unchanged.
+ * The texts concepts are matched in: the question's own texts and their curated translations.
+ * An answer a reader added (content/answers/) is not the source's: it does not move the question.
  */
-function withTerms(
+function questionTexts(q: Question): Parameters<typeof profileQuestion>[1] {
+  const tr = LANGS.map((lang) => q.translations?.[lang]).filter((t) => t !== undefined);
+  const text = (c: Content | undefined) => (c ? toString(c) : '');
+  const sourceAnswer = q.answerSource ? [] : [q.answer, ...tr.map((t) => t.answer)];
+  return {
+    title: [q.title, ...tr.map((t) => t.title ?? '')],
+    prompt: [text(q.prompt), ...tr.map((t) => text(t.prompt))],
+    followUps: [...q.followUps, ...tr.flatMap((t) => t.followUps ?? [])],
+    answer: sourceAnswer.flatMap((a) => Object.values(a ?? {}).map((c) => text(c))),
+  };
+}
+
+/**
+ * Topic, page section, concepts and tags of every question, from its concept profile
+ * (classify.ts). A question whose concepts name no section of its topic keeps its source section.
+ */
+function placeQuestions(
   questions: Question[],
-  glossary: Glossary | undefined,
-  found?: ReadonlyMap<string, QuestionTerms>,
+  profiles: ReadonlyMap<string, Profile>,
+  vocabulary: Vocabulary,
+  rules: TopicsFile,
 ): Question[] {
-  if (!glossary) return questions;
-  const matched = matchTerms(questions, glossary, found);
+  const contexts = new Map<string, Profile>();
+  const contextOf = (section: string) => {
+    let p = contexts.get(section);
+    if (!p) contexts.set(section, (p = profileQuestion(vocabulary, { title: [], prompt: [section], followUps: [], answer: [] })));
+    return p;
+  };
   return questions.map((q) => {
-    const terms = matched.get(q.id) ?? [];
-    return terms.length === 0 ? q : { ...q, terms, tags: [...new Set([...q.tags, ...terms.map((t) => t.en)])] };
+    const profile = profiles.get(q.id)!;
+    const placement = place(profile, vocabulary, rules, { id: q.id, context: q.subtopic ? contextOf(q.subtopic) : undefined });
+    const section = rules.topics.find((t) => t.id === placement.topic)?.subtopics.find((s) => s.id === placement.section);
+    const concepts = [...profile.hits.values()]
+      .sort((a, b) => b.strength - a.strength || a.concept - b.concept)
+      .map((h) => ({
+        id: vocabulary.concepts[h.concept].id,
+        weight: Math.round(h.strength * 100) / 100,
+        core: profile.core.includes(h.concept),
+        ...(h.inTitle ? { inTitle: true } : {}),
+      }));
+    const placed: Question = {
+      ...q,
+      topic: placement.topic,
+      concepts,
+      tags: [...new Set([...q.tags, ...profile.core.map((c) => vocabulary.concepts[c].id)])],
+    };
+    if (section) {
+      placed.subtopic = section.name.ru;
+      placed.translations = Object.fromEntries(
+        LANGS.map((lang) => [lang, { ...q.translations?.[lang], subtopic: section.name[lang] }]),
+      );
+    }
+    return placed;
   });
 }
 
-/** Adds `related` (ranked related question ids, see related.ts) to every question. */
+/** Names and forms of every concept, for search keywords (emit/search-records.ts). */
+function vocabularyNames(vocabulary: Vocabulary): NonNullable<Handbook['vocabulary']> {
+  return Object.fromEntries(
+    vocabulary.concepts.map((c) => [c.id, { ru: c.ru, en: c.en, forms: [...c.synonyms, ...c.abbr] }]),
+  );
+}
+
+/** Adds `related` and `answeredIn` (related.ts) to every question. */
 function withRelated(
   questions: Question[],
   retiredIds: string[],
   input: PipelineInput,
-  glossary: Glossary | undefined,
-  found?: ReadonlyMap<string, QuestionTerms>,
+  profiles: ReadonlyMap<string, Profile>,
+  vocabulary: Vocabulary | undefined,
 ): { questions: Question[]; stats: RelatedStats } {
   const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
-  const { related, stats } = computeRelated(questions, {
-    concepts: questionConcepts(questions, glossary, found),
+  const { related, answeredIn, stats } = computeRelated(questions, {
+    profiles,
+    vocabulary: vocabulary ?? { concepts: [], byId: new Map(), forms: new Map(), abbreviations: new Map() },
     manual,
   });
-  return { questions: questions.map((q) => ({ ...q, related: related.get(q.id) ?? [] })), stats };
+  return {
+    questions: questions.map((q) => {
+      const links = answeredIn.get(q.id);
+      return { ...q, related: related.get(q.id) ?? [], ...(links ? { answeredIn: links } : {}) };
+    }),
+    stats,
+  };
 }
 
 /** The handbook alone (see runPipeline). */

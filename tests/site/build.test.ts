@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sampleHandbook } from '../fixtures/emit/handbook.ts';
-import { pagefindSearch } from './pagefind.ts';
+import { pagefindSearch } from '../../tools/search/pagefind-node.ts';
 import { buildSite, type SiteBuild } from './site-build.ts';
 
 let site: SiteBuild;

@@ -6,7 +6,7 @@ import { hasAnswer, type Handbook, type Lang, type Question, type Topic } from '
 import { jsonFile, questionIndex, sidebar } from './data.ts';
 import { homePage, notFoundPage } from './home-page.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
-import { DATA_DIR, pageFile, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
+import { DATA_DIR, pageFile, pageUrl, RESERVED_SLUGS, ROOT_LANG, type Slug } from './paths.ts';
 import { toMdx } from './serialize.ts';
 import { sourcesPage } from './sources-page.ts';
 import { studyGuidePage } from './study-guide.ts';
@@ -14,8 +14,7 @@ import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
 import { linksData } from './related.ts';
 import { plansData } from './plans-page.ts';
-import { questionKeywords, type KeywordsData, type QuestionKeywords } from './keywords.ts';
-import { localize, type Labels } from './localize.ts';
+import { searchData } from './search-records.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
 export { toMdx } from './serialize.ts';
@@ -42,8 +41,7 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   const topics = topicsWithQuestions(handbook);
   // Pages split by question count and by estimated HTML size (every page stays < 500 KB).
   const elements: ElementCache = new Map();
-  const keywords = keywordsData(handbook.questions, langs, handbook.labels ?? {});
-  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements, keywords);
+  const weight = (q: Question) => questionWeight(q, langs, handbook.labels ?? {}, elements);
   const paginated = topics.map(({ topic, questions }) => ({
     topic,
     pages: topicPagination(
@@ -112,7 +110,10 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
     ),
   );
   files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
-  files.set(`${DATA_DIR}/keywords.json`, jsonFile(keywords));
+  const urls = new Map(
+    handbook.questions.map((q) => [q.id, Object.fromEntries(langs.map((lang) => [lang, `${pageUrl(lang, pageOf.get(q.id)!)}#${q.id}`]))]),
+  );
+  files.set(`${DATA_DIR}/search.json`, jsonFile(searchData(handbook.questions, urls, langs, handbook)));
   files.set(
     `${DATA_DIR}/flashcards.json`,
     jsonFile(
@@ -150,24 +151,8 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
         id,
         name: { ru: id, en: id },
         description: { ru: id, en: id },
-        keywords: [],
         subtopics: [],
       },
       questions: byTopic.get(id)!,
     }));
-}
-
-/** Hidden search keywords of every question in every edition (`_data/keywords.json`). */
-function keywordsData(questions: readonly Question[], langs: readonly Lang[], labels: Labels): KeywordsData {
-  const byLang = langs.map(() => ({}) as Record<string, QuestionKeywords>);
-  for (const q of questions) {
-    const keywords = questionKeywords(
-      q,
-      langs.map((lang) => localize(q, lang, labels).title.value),
-    );
-    keywords.forEach((k, i) => {
-      if (k) byLang[i][q.id] = k;
-    });
-  }
-  return Object.fromEntries(langs.map((lang, i) => [lang, byLang[i]]));
 }

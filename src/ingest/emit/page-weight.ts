@@ -107,22 +107,13 @@ export function weightFeatures(element: MdxJsxFlowElement): WeightFeatures {
   return f;
 }
 
-/** Markup around each hidden keywords paragraph (`<p class="hb-keywords" hidden …>`). */
-const KEYWORDS_MARKUP = 70;
-
 /**
  * Estimated HTML bytes of a question on a topic page.
  * @param related Number of related questions it lists.
- * @param keywords Its hidden search keywords (not in the element: see keywords.ts).
  */
-export function estimateQuestionBytes(
-  element: MdxJsxFlowElement,
-  related: number,
-  keywords: readonly string[] = [],
-): number {
+export function estimateQuestionBytes(element: MdxJsxFlowElement, related: number): number {
   const f = weightFeatures(element);
   let bytes = WEIGHTS.base + WEIGHTS.related * related;
-  for (const text of keywords) bytes += utf8(text) + KEYWORDS_MARKUP;
   for (const key of Object.keys(f) as (keyof WeightFeatures)[]) bytes += WEIGHTS[key] * f[key];
   return Math.ceil(bytes);
 }

@@ -45,7 +45,6 @@ export function questionElement(
   if (original.length > 0) children.push(originalElement(local.title.lang ?? local.prompt?.lang, original));
   children.push(jsx(COMPONENTS.meta, metaAttributes(question, local)), answerElement(question, local));
   if (local.followUps) children.push(followUpsElement(local.followUps));
-  // The hidden search keywords are not part of the MDX: see keywords.ts.
   return jsx(COMPONENTS.question, { id: question.id, levels: question.levels.join(' ') }, children);
 }
 

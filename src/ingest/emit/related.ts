@@ -38,6 +38,8 @@ export interface LinkEntry {
   answered: boolean;
   /** Related question ids, ranked. */
   related: string[];
+  /** Answered questions whose question covers this one (src/ingest/related.ts), best first. */
+  answeredIn?: string[];
 }
 
 export interface LinksData {
@@ -77,6 +79,7 @@ export function linksData(
       ...(q.minutes !== undefined ? { minutes: q.minutes } : {}),
       answered: hasAnswer(q),
       related: q.related ?? [],
+      ...(q.answeredIn?.length ? { answeredIn: q.answeredIn } : {}),
     };
   };
   const current = new Set(handbook.questions.flatMap((q) => [q.id, ...(q.aliases ?? [])]));

@@ -13,7 +13,6 @@ import { estimateQuestionBytes, PAGE_QUESTION_BUDGET } from './page-weight.ts';
 import { pageFile, type Slug } from './paths.ts';
 import { originalElement, questionElement, untranslatedMark } from './question.ts';
 import { localize, type Labels } from './localize.ts';
-import type { KeywordsData } from './keywords.ts';
 import { t } from './strings.ts';
 
 /** A topic page before serialisation. */
@@ -65,26 +64,17 @@ function cachedElement(question: Question, lang: Lang, labels: Labels, cache?: E
   return element;
 }
 
-/**
- * Estimated HTML bytes of a question on a topic page: the largest of its editions.
- * @param keywords Its hidden search keywords per edition (`_data/keywords.json`).
- */
+/** Estimated HTML bytes of a question on a topic page: the largest of its editions. */
 export function questionWeight(
   question: Question,
   langs: readonly Lang[],
   labels: Labels = {},
   cache?: ElementCache,
-  keywords: KeywordsData = {},
 ): number {
   return Math.max(
-    ...langs.map((lang) => {
-      const words = keywords[lang]?.[question.id];
-      return estimateQuestionBytes(
-        cachedElement(question, lang, labels, cache),
-        question.related?.length ?? 0,
-        [words?.title ?? '', words?.other ?? ''].filter(Boolean),
-      );
-    }),
+    ...langs.map((lang) =>
+      estimateQuestionBytes(cachedElement(question, lang, labels, cache), question.related?.length ?? 0),
+    ),
   );
 }
 

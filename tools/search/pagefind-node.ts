@@ -1,5 +1,6 @@
 /**
- * Test helper: run searches against a built Pagefind index in Node.
+ * Runs searches against a built site's Pagefind indexes in Node, as the search dialog does:
+ * the pages' index with the question index (src/integrations/question-search.ts) merged in.
  *
  * The `pagefind` npm package only builds indexes, so this loads the browser bundle
  * `dist/pagefind/pagefind.js` with two shims: `fetch` for `file:` URLs (Node's fetch refuses
@@ -9,6 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { QUESTION_BUNDLE } from '../../src/integrations/question-search.ts';
 
 export interface SearchHit {
   url: string;
@@ -17,15 +20,16 @@ export interface SearchHit {
 }
 
 /**
- * Search `query` in the index under `<dist>/pagefind/` as a page with `<html lang={lang}>` and
- * return every result's data (pages in rank order). `ranking` overrides Pagefind's ranking
- * weights, as a site configures them.
+ * Search `query` as a page with `<html lang={lang}>` would: the index under `<dist>/pagefind/`
+ * with Starlight's ranking (`ranking`), and the question index merged in with its own ranking
+ * (`questionRanking`) when the build has one. Returns every result's data, in rank order.
  */
 export async function pagefindData<T>(
   dist: string,
   lang: string,
   query: string,
   ranking?: Record<string, unknown>,
+  questionRanking?: Record<string, unknown>,
 ): Promise<T[]> {
   const g = globalThis as { fetch: typeof fetch; document?: unknown };
   const realFetch = g.fetch;
@@ -42,6 +46,13 @@ export async function pagefindData<T>(
     // A fresh module instance per call (query string), so each language loads its own index.
     const pagefind = await import(/* @vite-ignore */ `${base}pagefind.js?lang=${lang}&q=${encodeURIComponent(query)}`);
     const instance = pagefind.createInstance({ basePath: base, baseUrl: '/', ...(ranking ? { ranking } : {}) });
+    const questions = join(dist, QUESTION_BUNDLE);
+    if (existsSync(questions)) {
+      await instance.mergeIndex(pathToFileURL(questions).href + '/', {
+        baseUrl: '/',
+        ...(questionRanking ? { ranking: questionRanking } : {}),
+      });
+    }
     const result = await instance.search(query);
     return Promise.all(result.results.map((r: { data: () => Promise<T> }) => r.data()));
   } finally {
