@@ -33,7 +33,17 @@ export default defineConfig({
       ),
     },
     resolve: {
-      alias: { '@handbook/components': fileURLToPath(new URL('./src/components/index.ts', import.meta.url)) },
+      alias: [
+        {
+          find: '@handbook/components',
+          replacement: fileURLToPath(new URL('./src/components/index.ts', import.meta.url)),
+        },
+        // The search dialog normalises queries before Pagefind sees them (src/scripts/pagefind-ui.ts).
+        {
+          find: /^@pagefind\/default-ui$/,
+          replacement: fileURLToPath(new URL('./src/scripts/pagefind-ui.ts', import.meta.url)),
+        },
+      ],
     },
   },
   integrations: [

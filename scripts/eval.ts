@@ -67,7 +67,8 @@ async function main(): Promise<number> {
     const t = topics[name];
     say(`| ${name} | ${t.questions} | ${t.correct} | ${pct(t.accuracy)} |`);
   }
-  if (values.verbose) for (const m of topics.dev.misses) console.log(`  dev miss: ${m.title} -> ${m.got} (label ${m.expected})`);
+  if (values.verbose)
+    for (const m of topics.dev.misses) console.log(`  dev miss: ${m.title} -> ${m.got} (label ${m.expected})`);
 
   say();
   say('## "Answered in" and related questions (seed sources, no answer overlays)');
@@ -91,7 +92,9 @@ async function main(): Promise<number> {
       const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
       if (built.status !== 0) return built.status ?? 1;
     }
-    const ids = new Set((JSON.parse(readFileSync(join(values.dist, 'questions.json'), 'utf8')) as { id: string }[]).map((q) => q.id));
+    const ids = new Set(
+      (JSON.parse(readFileSync(join(values.dist, 'questions.json'), 'utf8')) as { id: string }[]).map((q) => q.id),
+    );
     const queries = loadQueries();
     say();
     say('## Search (recall@5, MRR)');
@@ -101,9 +104,13 @@ async function main(): Promise<number> {
     for (const split of ['dev', 'held-out'] as const) {
       const mine = queries.filter((q) => querySplit(q) === split);
       const { scores, totals } = await runBenchmark(values.dist, mine, ids);
-      for (const t of totals as EditionTotals[]) say(`| ${t.edition} | ${split} | ${t.queries} | ${t.recall.toFixed(3)} | ${t.mrr.toFixed(3)} |`);
+      for (const t of totals as EditionTotals[])
+        say(`| ${t.edition} | ${split} | ${t.queries} | ${t.recall.toFixed(3)} | ${t.mrr.toFixed(3)} |`);
       if (values.verbose && split === 'dev') {
-        for (const s of scores.filter((x) => x.recall < 1)) console.log(`  miss ${s.edition} "${s.q}": top ${s.top.slice(0, 3).join(', ')}; want ${s.relevant.join(', ')}`);
+        for (const s of scores.filter((x) => x.recall < 1))
+          console.log(
+            `  miss ${s.edition} "${s.q}": top ${s.top.slice(0, 3).join(', ')}; want ${s.relevant.join(', ')}`,
+          );
       }
     }
   }
@@ -113,7 +120,12 @@ async function main(): Promise<number> {
     const marker = '<!-- eval:start -->';
     const end = '<!-- eval:end -->';
     const body = `${marker}\n${lines.join('\n')}\n${end}`;
-    writeFileSync(file, old.includes(marker) ? old.replace(new RegExp(`${marker}[\\s\\S]*${end}`), body) : `${old.trimEnd()}\n\n${body}\n`);
+    writeFileSync(
+      file,
+      old.includes(marker)
+        ? old.replace(new RegExp(`${marker}[\\s\\S]*${end}`), body)
+        : `${old.trimEnd()}\n\n${body}\n`,
+    );
     console.error(`eval: wrote ${file}`);
   }
   return 0;

@@ -26,6 +26,7 @@ const handbookStrings = z
     'handbook.level.middle': z.string(),
     'handbook.level.senior': z.string(),
     'handbook.page.part': z.string(),
+    'handbook.page.sections': z.string(),
     'handbook.home.title': z.string(),
     'handbook.home.description': z.string(),
     'handbook.home.intro': z.string(),

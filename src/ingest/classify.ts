@@ -61,7 +61,11 @@ function topVoted(votes: Map<string, number>, order: readonly string[], loser?: 
 }
 
 /** Votes of concept hits by a key of their concept. */
-function votes(vocabulary: Vocabulary, hits: Iterable<{ concept: number; strength: number }>, key: (c: number) => string | undefined) {
+function votes(
+  vocabulary: Vocabulary,
+  hits: Iterable<{ concept: number; strength: number }>,
+  key: (c: number) => string | undefined,
+) {
   const out = new Map<string, number>();
   for (const { concept, strength } of hits) {
     const k = key(concept);
@@ -87,9 +91,13 @@ export function place(
   const topicOf = (c: number) => vocabulary.concepts[c].topic;
   let topic: string | undefined = options.useOverrides === false ? undefined : rules.overrides[options.id];
   let by: Placement['by'] = 'override';
-  if (!topic) [topic, by] = [topVoted(votes(vocabulary, profile.hits.values(), topicOf), order, rules.default), 'concepts'];
+  if (!topic)
+    [topic, by] = [topVoted(votes(vocabulary, profile.hits.values(), topicOf), order, rules.default), 'concepts'];
   if (!topic && options.context) {
-    [topic, by] = [topVoted(votes(vocabulary, options.context.hits.values(), topicOf), order, rules.default), 'context'];
+    [topic, by] = [
+      topVoted(votes(vocabulary, options.context.hits.values(), topicOf), order, rules.default),
+      'context',
+    ];
   }
   if (!topic) [topic, by] = [rules.default, 'default'];
   const sections = rules.topics.find((t) => t.id === topic)?.subtopics.map((s) => s.id) ?? [];

@@ -10,7 +10,16 @@ import { createSlugger, type SlugRules } from './ids.ts';
 import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
-import { hasAnswer, LANGS, Question, type Content, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import {
+  hasAnswer,
+  LANGS,
+  Question,
+  type Content,
+  type Handbook,
+  type Lang,
+  type Level,
+  type SourceSummary,
+} from './model.ts';
 import { toString } from 'mdast-util-to-string';
 import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
@@ -296,7 +305,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const vocabulary = input.concepts
     ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
     : undefined;
-  const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
+  const profiles = new Map(
+    overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]),
+  );
   const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, rules) : overlaid;
   stageEnds('concepts');
   const ids = new Set(questions.map((q) => q.id));
@@ -363,13 +374,22 @@ function placeQuestions(
   const contexts = new Map<string, Profile>();
   const contextOf = (section: string) => {
     let p = contexts.get(section);
-    if (!p) contexts.set(section, (p = profileQuestion(vocabulary, { title: [], prompt: [section], followUps: [], answer: [] })));
+    if (!p)
+      contexts.set(
+        section,
+        (p = profileQuestion(vocabulary, { title: [], prompt: [section], followUps: [], answer: [] })),
+      );
     return p;
   };
   return questions.map((q) => {
     const profile = profiles.get(q.id)!;
-    const placement = place(profile, vocabulary, rules, { id: q.id, context: q.subtopic ? contextOf(q.subtopic) : undefined });
-    const section = rules.topics.find((t) => t.id === placement.topic)?.subtopics.find((s) => s.id === placement.section);
+    const placement = place(profile, vocabulary, rules, {
+      id: q.id,
+      context: q.subtopic ? contextOf(q.subtopic) : undefined,
+    });
+    const section = rules.topics
+      .find((t) => t.id === placement.topic)
+      ?.subtopics.find((s) => s.id === placement.section);
     const concepts = [...profile.hits.values()]
       .sort((a, b) => b.strength - a.strength || a.concept - b.concept)
       .map((h) => ({

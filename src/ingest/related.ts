@@ -195,9 +195,7 @@ function answers(answer: Profile, answerAsks: Set<number>, question: Profile): b
 /** Whether two questions share a specific subject: one asks it, the other names it. */
 function shareSubject(a: Profile, b: Profile, vocabulary: Vocabulary): boolean {
   const specific = (c: number) => !vocabulary.concepts[c].generic && vocabulary.concepts[c].specificity >= SUBJECT_MIN;
-  return (
-    a.core.some((c) => specific(c) && b.hits.has(c)) || b.core.some((c) => specific(c) && a.hits.has(c))
-  );
+  return a.core.some((c) => specific(c) && b.hits.has(c)) || b.core.some((c) => specific(c) && a.hits.has(c));
 }
 
 /** Related questions and "Answered in" links of every question (see the module comment). */

@@ -27,14 +27,23 @@ describe('words', () => {
     expect(foldCase('Свёртка')).toBe('свертка');
     expect(stemOf('нормализации')).toBe(stemOf('нормализация'));
     expect(stemOf('normalizations')).toBe(stemOf('normalization'));
-    expect(words('Batch-нормализация, C++ и C#').map((w) => w.folded)).toEqual(['batch', 'нормализация', 'c++', 'и', 'c#']);
+    expect(words('Batch-нормализация, C++ и C#').map((w) => w.folded)).toEqual([
+      'batch',
+      'нормализация',
+      'c++',
+      'и',
+      'c#',
+    ]);
   });
 });
 
 describe('matchConcepts', () => {
   it('finds word forms through stems and prefers the longest form', () => {
     expect(ids(small, 'Зачем нужна пакетная нормализация?')).toEqual(['batch-normalization']);
-    expect(ids(small, 'пакетной нормализации и нормализации слоя')).toEqual(['batch-normalization', 'layer-normalization']);
+    expect(ids(small, 'пакетной нормализации и нормализации слоя')).toEqual([
+      'batch-normalization',
+      'layer-normalization',
+    ]);
     expect(ids(small, 'Какие виды нормализации бывают?')).toEqual(['normalization']);
     expect(ids(small, 'batch norm vs layernorm')).toEqual(['batch-normalization', 'layer-normalization']);
   });
@@ -57,7 +66,9 @@ describe('loadVocabulary', () => {
     );
     expect(load(base.replace('topic: detection', 'topic: vision'))).toThrow(/c\.yaml:\d+: .*unknown topic "vision"/);
     expect(load(base.replace('section: metrics', 'section: nowhere'))).toThrow(/has no section "nowhere"/);
-    expect(load(base.replace('broader: [normalization]', 'broader: [norms]'))).toThrow(/unknown broader concept "norms"/);
+    expect(load(base.replace('broader: [normalization]', 'broader: [norms]'))).toThrow(
+      /unknown broader concept "norms"/,
+    );
     const cycle = base.replace(
       '    synonyms: [normalisation]',
       '    synonyms: [normalisation]\n    broader: [batch-normalization]',
@@ -73,7 +84,9 @@ describe('loadVocabulary', () => {
   });
 
   it('makes broader concepts less specific than leaves', () => {
-    expect(small.byId.get('normalization')!.specificity).toBeLessThan(small.byId.get('batch-normalization')!.specificity);
+    expect(small.byId.get('normalization')!.specificity).toBeLessThan(
+      small.byId.get('batch-normalization')!.specificity,
+    );
     expect(small.byId.get('batch-normalization')!.ancestors).toEqual([small.byId.get('normalization')!.index]);
   });
 });
@@ -82,7 +95,11 @@ describe('profileQuestion', () => {
   it('weighs the title over the prompt over follow-ups over the answer, and generic concepts little', () => {
     const p = profileQuestion(
       small,
-      texts('Что такое BN?', { prompt: ['Сравните с dropout'], followUps: ['А LayerNorm?'], answer: ['NMS NMS NMS NMS NMS модель'] }),
+      texts('Что такое BN?', {
+        prompt: ['Сравните с dropout'],
+        followUps: ['А LayerNorm?'],
+        answer: ['NMS NMS NMS NMS NMS модель'],
+      }),
     );
     const s = (id: string) => p.hits.get(small.byId.get(id)!.index)!.strength;
     expect(s('batch-normalization')).toBeGreaterThan(s('dropout'));
@@ -99,7 +116,10 @@ describe('profileQuestion', () => {
   });
 
   it('reads a long title as a title sentence and a prompt', () => {
-    expect(splitTitle('Что такое IoU? Как её считают для масок?')).toEqual(['Что такое IoU?', 'Как её считают для масок?']);
+    expect(splitTitle('Что такое IoU? Как её считают для масок?')).toEqual([
+      'Что такое IoU?',
+      'Как её считают для масок?',
+    ]);
     expect(splitTitle('Что такое IoU?')).toEqual(['Что такое IoU?', '']);
   });
 });
@@ -113,7 +133,10 @@ describe('the shipped vocabulary (content/concepts.yaml)', () => {
       const mine = vocabulary.concepts.filter((c) => c.topic === topic.id);
       expect(mine.length, topic.id).toBeGreaterThanOrEqual(60);
       for (const section of topic.subtopics) {
-        expect(mine.some((c) => c.section === section.id), `${topic.id}/${section.id}`).toBe(true);
+        expect(
+          mine.some((c) => c.section === section.id),
+          `${topic.id}/${section.id}`,
+        ).toBe(true);
       }
     }
   });
@@ -121,6 +144,8 @@ describe('the shipped vocabulary (content/concepts.yaml)', () => {
   it('keeps case where it carries meaning: BN is not BNN, mAP is not map', () => {
     expect(ids(vocabulary, 'BN')).toEqual(['batch-normalization']);
     expect(ids(vocabulary, 'BNN')).not.toContain('batch-normalization');
-    expect(ids(vocabulary, 'mAP')).toEqual([vocabulary.concepts[matchConcepts(vocabulary, 'mean average precision')[0]].id]);
+    expect(ids(vocabulary, 'mAP')).toEqual([
+      vocabulary.concepts[matchConcepts(vocabulary, 'mean average precision')[0]].id,
+    ]);
   });
 });

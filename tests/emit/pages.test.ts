@@ -25,7 +25,7 @@ describe('emitSite', () => {
         '_data/links.json',
         '_data/plans.json',
         '_data/flashcards.json',
-        '_data/keywords.json',
+        '_data/search.json',
         'study-guide.mdx',
         'en/study-guide.mdx',
         '404.mdx',
@@ -148,6 +148,7 @@ describe('emitSite', () => {
       levels: ['junior', 'middle'],
       minutes: 5,
       hasAnswer: true,
+      answerBy: 'source',
     });
     expect(index.find((q: { id: string }) => q.id === 'precision-recall-tradeoff').hasAnswer).toBe(false);
   });
@@ -223,7 +224,9 @@ describe('pagination', () => {
       'en/normalization/2.mdx',
       'en/normalization/3.mdx',
     ]);
-    expect(out.get('normalization/2.mdx')).toMatch(/^---\ntitle: Нормализация \(часть 2 из 3\)\n/);
+    // Pages are named by their sections; a section over several pages is numbered.
+    expect(out.get('normalization/2.mdx')).toMatch(/^---\ntitle: "?Нормализация: .+ \(2\)"?\n/);
+    expect(out.get('normalization/2.mdx')).toMatch(/\nsidebar:\n {2}label: "?.+ \(2\)"?\n/);
     const index = JSON.parse(out.get('_data/questions.json')!);
     expect(index[2].url).toEqual({ ru: '/normalization/2/#q-3', en: '/en/normalization/2/#q-3' });
     const sidebar = JSON.parse(out.get('_data/sidebar.json')!);

@@ -1,6 +1,6 @@
 /**
  * Editions at the model and MDX level: localize() pairs, originals and missing translations in
- * the emitted pages, UI strings in both languages, the glossary, the shipped translations, a new
+ * the emitted pages, UI strings in both languages, cross-language search keywords, the shipped translations, a new
  * untranslated source and answer overlays.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,14 +10,7 @@ import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
-import {
-  createTermIndex,
-  findQuestionTerms,
-  loadGlossary,
-  matchTerms,
-  type Glossary,
-} from '../../src/ingest/glossary.ts';
-import { searchKeywords } from '../../src/ingest/emit/keywords.ts';
+import { searchData } from '../../src/ingest/emit/search-records.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { DataFileError } from '../../src/ingest/data-file.ts';
 import { paragraph, root, text } from '../../src/ingest/mdast.ts';
@@ -27,12 +20,6 @@ import ru from '../../src/content/i18n/ru.json' with { type: 'json' };
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-
-/** The terms one text mentions, in glossary order. */
-function createTermMatcher(glossary: Pick<Glossary, 'terms'>) {
-  const index = createTermIndex(glossary);
-  return (text: string) => index.match([index.split(text)]).map((i) => glossary.terms[i]);
-}
 
 const base: Question = {
   id: 'chto-takoe-dropout',
@@ -145,81 +132,19 @@ describe('UI strings', () => {
   });
 });
 
-describe('glossary', () => {
-  const file = join(ROOT, 'content/glossary.yaml');
-  const glossary = loadGlossary(readFileSync(file, 'utf8'), 'content/glossary.yaml');
-
-  it('loads at least 150 ru/en pairs', () => {
-    expect(glossary.terms.length).toBeGreaterThanOrEqual(150);
-    for (const term of glossary.terms) {
-      expect(term.ru).toMatch(/\S/);
-      expect(term.en).not.toMatch(CYRILLIC);
-    }
-  });
-
-  it('names the file and line of a bad entry', () => {
-    const bad = 'terms:\n  - ru: переобучение\n    en: overfitting\n  - ru: свёртка\n    enn: convolution\n';
-    expect(() => loadGlossary(bad, 'content/glossary.yaml')).toThrow(DataFileError);
-    expect(() => loadGlossary(bad, 'content/glossary.yaml')).toThrow(/^content\/glossary\.yaml:(4|5): /);
-    expect(() => loadGlossary('terms: [\n', 'g.yaml')).toThrow(/^g\.yaml:\d+: invalid YAML/);
-  });
-
-  it('matches stems at word start, word by word, and short alternatives as whole words', () => {
-    const match = createTermMatcher({
-      terms: [
-        { ru: 'пакетная нормализация', en: 'batch normalization', ruAlt: ['пакетн нормализац', 'bn'], enAlt: ['bn'] },
-        { ru: 'переобучение', en: 'overfitting', ruAlt: ['переобуча'], enAlt: [] },
-      ],
-    });
-    const names = (s: string) => match(s).map((t) => t.en);
-    expect(names('Зачем нужна пакетной нормализации?')).toEqual(['batch normalization']);
-    expect(names('Модель переобучается')).toEqual(['overfitting']);
-    expect(names('Use BN after conv')).toEqual(['batch normalization']);
-    expect(names('A BNN is Bayesian')).toEqual([]);
-    expect(names('непереобучение')).toEqual([]);
-  });
-
-  it('finds the terms of a question once: titles, asked, answered, forms running on across texts', () => {
-    const terms = [
-      { ru: 'дропаут', en: 'dropout', ruAlt: [], enAlt: [] },
-      { ru: 'пакетная нормализация', en: 'batch normalization', ruAlt: [], enAlt: [] },
-      { ru: 'переобучен', en: 'overfitting', ruAlt: [], enAlt: [] },
-    ];
-    const q: Question = {
-      ...base,
-      title: 'Что такое dropout и пакетная',
-      prompt: root([paragraph([text('нормализация?')])]),
-      answer: { short: root([paragraph([text('Против переобучения.')])]) },
-      followUps: [],
-      translations: { en: { title: 'What is dropout?' } },
-    };
-    const found = findQuestionTerms([q], { terms }).get(q.id)!;
-    expect(found).toEqual({ all: [0, 1, 2], titles: [0], asked: [0, 1], answered: [2] });
-    // The same terms as matching the joined texts.
-    const match = createTermMatcher({ terms });
-    expect(match('Что такое dropout и пакетная\nнормализация?').map((t) => t.en)).toEqual([
-      'dropout',
-      'batch normalization',
-    ]);
-    expect(
-      matchTerms([q], { terms })
-        .get(q.id)!
-        .map((t) => [t.en, t.inTitle ?? false]),
-    ).toEqual([
-      ['dropout', true],
-      ['batch normalization', false],
-      ['overfitting', false],
-    ]);
-  });
-
-  it('gives every shipped question its terms, with both languages as search keywords', () => {
+describe('cross-language search keywords', () => {
+  it('give every shipped question its concepts, named in both languages in each edition', () => {
     const { handbook } = runPipeline(pipelineInput());
     const overfitting = handbook.questions.find((q) => q.id === 'pereobuchenie-overfitting')!;
-    expect(overfitting.terms?.map((t) => t.en)).toContain('overfitting');
+    expect(overfitting.concepts?.find((c) => c.id === 'overfitting')).toMatchObject({ core: true, inTitle: true });
     expect(overfitting.tags).toContain('overfitting');
-    const keywords = searchKeywords(overfitting.terms!);
-    expect(keywords).toContain('overfitting');
-    expect(keywords).toContain('переобучение');
+    const urls = new Map([[overfitting.id, { ru: '/a/', en: '/en/a/' }]]);
+    const data = searchData([overfitting], urls, ['ru', 'en'], handbook);
+    for (const lang of ['ru', 'en'] as const) {
+      expect(data[lang]![0].keywords).toContain('overfitting');
+      expect(data[lang]![0].keywords).toContain('переобучение');
+    }
+    expect(data.en![0].title).not.toMatch(CYRILLIC);
   });
 });
 
@@ -271,7 +196,12 @@ describe('a new source without translation', () => {
     const block = page[1].slice(page[1].indexOf(`id="${mine.id}"`));
     expect(block).toMatch(/^id="[^"]+"[^>]*>\s+### Зачем нужна температура/);
     expect(block).toMatch(/<Untranslated lang="ru" \/>/);
-    expect(page[1]).toMatch(/## Мои вопросы\n\n<Untranslated lang="ru" \/>/);
+    // Its concepts (distillation, GroupNorm) place it in a curated section, named in English.
+    const heading = page[1]
+      .slice(0, page[1].indexOf(`id="${mine.id}"`))
+      .match(/^## (.+)$/gm)!
+      .at(-1)!;
+    expect(heading).not.toMatch(CYRILLIC);
     // The Russian edition shows it as is.
     const ruPage = [...files].find(([path, mdx]) => !path.startsWith('en/') && mdx.includes(`id="${mine.id}"`))!;
     expect(

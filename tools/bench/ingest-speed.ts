@@ -27,7 +27,7 @@ export function syntheticInput(total: number, seed: number): PipelineInput {
     sources: generateSources(total, seed).map((s) => ({ file: s.file, bytes: Buffer.from(s.text) })),
     topics: { file: 'content/topics.yaml', text: topics.toString() },
     slugs: data('slugs.yaml'),
-    glossary: data('glossary.yaml'),
+    concepts: data('concepts.yaml'),
   };
 }
 

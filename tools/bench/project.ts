@@ -42,7 +42,7 @@ export function copyProject(root: string, dir: string): void {
 
 /**
  * Replaces the sandbox's content/ by a synthetic corpus: the real topics (without per-id
- * overrides, which name real questions), slug rules and glossary; no id lock, translations,
+ * overrides, which name real questions), slug rules and concept vocabulary; no id lock, translations,
  * answer overlays, relations or plans (they all name real question ids).
  */
 export function writeSyntheticContent(root: string, dir: string, sources: readonly SyntheticSource[]): void {
@@ -52,7 +52,7 @@ export function writeSyntheticContent(root: string, dir: string, sources: readon
   const topics = parseDocument(readFileSync(join(root, 'content/topics.yaml'), 'utf8'));
   topics.set('overrides', {});
   writeFileSync(join(content, 'topics.yaml'), topics.toString());
-  for (const file of ['slugs.yaml', 'glossary.yaml']) {
+  for (const file of ['slugs.yaml', 'concepts.yaml']) {
     if (existsSync(join(root, 'content', file))) cpSync(join(root, 'content', file), join(content, file));
   }
   for (const source of sources) writeFileSync(join(content, 'sources', source.file), source.text);

@@ -6,14 +6,15 @@
  * recall@5 of a query: the share of its relevant ids among the first five question ids, out of
  * min(relevant, 5). MRR: the mean reciprocal rank of the first relevant id.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { pagefindData } from '../search/pagefind-node.ts';
 import { parseDataFile } from '../../src/ingest/data-file.ts';
 import type { Lang } from '../../src/ingest/model.ts';
-import { QUESTION_RANKING } from '../../src/integrations/question-search.ts';
+import { QUESTION_BUNDLE, QUESTION_RANKING } from '../../src/integrations/question-search.ts';
+import { normaliseQuery, type SearchTerms } from '../../src/scripts/search-query.ts';
 import { splitOf, type Split } from './split.ts';
 
 export const QUERIES_FILE = join(import.meta.dirname, '../../tests/eval/search-queries.yaml');
@@ -54,9 +55,21 @@ export async function siteRanking(): Promise<Record<string, unknown>> {
   return { ...ranking, ...(metaWeights ? { metaWeights } : {}) };
 }
 
-/** Results for `query` in one edition, as the site's search dialog gets them. */
+const termsCache = new Map<string, SearchTerms | undefined>();
+
+/** The query normalisation's words of a built edition (undefined when the build has none). */
+function termsOf(dist: string, lang: string): SearchTerms | undefined {
+  const file = join(dist, QUESTION_BUNDLE, `terms.${lang}.json`);
+  if (!termsCache.has(file))
+    termsCache.set(file, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+  return termsCache.get(file);
+}
+
+/** Results for `query` in one edition, as the site's search dialog gets them (normalised first). */
 export async function siteSearch(dist: string, lang: string, query: string): Promise<PageResult[]> {
-  return pagefindData<PageResult>(dist, lang, query, await siteRanking(), QUESTION_RANKING);
+  const terms = termsOf(dist, lang);
+  const term = terms ? normaliseQuery(query, terms) : query;
+  return pagefindData<PageResult>(dist, lang, term, await siteRanking(), QUESTION_RANKING);
 }
 
 /** Question ids in result order: a result is a question record (its URL ends in `#<id>`). */
@@ -106,7 +119,12 @@ export async function runBenchmark(
   const scores: QueryScore[] = [];
   for (const q of queries) {
     const results = await siteSearch(dist, q.edition, q.q);
-    scores.push(score(q, rankedIds(results, (id) => questionIds.has(id))));
+    scores.push(
+      score(
+        q,
+        rankedIds(results, (id) => questionIds.has(id)),
+      ),
+    );
   }
   const totals = (['ru', 'en'] as const).map((edition) => {
     const mine = scores.filter((s) => s.edition === edition);

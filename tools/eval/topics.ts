@@ -35,7 +35,9 @@ export interface TopicScore {
  * concepts) and compares with the labels. A label matching no question, or several, is an error.
  */
 export function scoreTopics(dir: string, data: Pick<PipelineInput, 'topics' | 'slugs' | 'concepts'>): TopicScore {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const { handbook } = runPipeline({
     topics: data.topics,
     slugs: data.slugs,

@@ -13,11 +13,9 @@ import { words } from './words.ts';
 export function matchConcepts(vocabulary: Vocabulary, text: string): number[] {
   const ws = words(text);
   const found: number[] = [];
-  for (let i = 0; i < ws.length; ) {
+  for (let i = 0; i < ws.length;) {
     const abbr = vocabulary.abbreviations.get(ws[i].text);
-    const form = vocabulary.forms
-      .get(ws[i].stem)
-      ?.find((f) => f.stems.every((stem, k) => ws[i + k]?.stem === stem));
+    const form = vocabulary.forms.get(ws[i].stem)?.find((f) => f.stems.every((stem, k) => ws[i + k]?.stem === stem));
     if (form && (abbr === undefined || form.stems.length > 1)) {
       found.push(form.concept);
       i += form.stems.length;

@@ -2,7 +2,7 @@
  * A question's concept profile: which vocabulary concepts it names, where, and how strongly.
  *
  * Where a concept appears decides its strength: the title weighs 3, the prompt 2, follow-ups 1,
- * and the answer half a point per mention up to 2 (an answer that keeps naming a concept is about
+ * and the answer half a point per mention up to 1.5 (an answer that keeps naming a concept is about
  * it; one mention in passing is not). Generic concepts (model, training) count a quarter.
  * The core concepts are what the question asks about: the concepts of its title, else of its
  * prompt, else of its follow-ups (specific concepts only, where the field names any).
@@ -13,7 +13,7 @@ import type { Vocabulary } from './vocabulary.ts';
 export const FIELD_WEIGHTS = { title: 3, prompt: 2, followUps: 1 } as const;
 /** Strength of one answer mention, and the most the answer can give. */
 export const ANSWER_MENTION = 0.5;
-export const ANSWER_MAX = 2;
+export const ANSWER_MAX = 1.5;
 export const GENERIC_WEIGHT = 0.25;
 
 /** A question's texts by field; each field may hold texts of both languages. */

@@ -40,7 +40,12 @@ export function stemOf(folded: string): string {
   if (stem === undefined) {
     const cyrillic = CYRILLIC.test(folded);
     const latin = LATIN.test(folded);
-    stem = cyrillic && !latin ? russian.stem(folded) : latin && !cyrillic && !/\d/.test(folded) ? english.stem(folded) : folded;
+    stem =
+      cyrillic && !latin
+        ? russian.stem(folded)
+        : latin && !cyrillic && !/\d/.test(folded)
+          ? english.stem(folded)
+          : folded;
     stems.set(folded, stem);
   }
   return stem;

@@ -3,6 +3,7 @@
  * - `questions.json`: a machine-readable index of every question (published as /questions.json);
  * - `sidebar.json`: the Starlight sidebar, read by astro.config.mjs.
  */
+import { answerBy } from './question.ts';
 import { hasAnswer, type Lang, type Level, type Question, type SourceRef } from '../model.ts';
 import { localize, type Labels } from './localize.ts';
 import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
@@ -29,6 +30,8 @@ export interface QuestionIndexEntry {
   levels: Level[];
   minutes?: number;
   hasAnswer: boolean;
+  /** Who wrote the answer: the source file or the handbook (content/answers/). */
+  answerBy?: 'source' | 'handbook';
 }
 
 /**
@@ -57,6 +60,7 @@ export function questionIndex(
       levels: q.levels,
       minutes: q.minutes,
       hasAnswer: hasAnswer(q),
+      ...(answerBy(q) ? { answerBy: answerBy(q) } : {}),
     };
   });
 }

@@ -221,6 +221,11 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
     (part) => `<p><b>${escapeInline(label(part))}</b></p>${contentHtml(l.answer[part])}`,
   );
   const backText: string[] = parts.map((part) => `${label(part)}:\n${contentText(l.answer[part])}`);
+  if (parts.length > 0) {
+    const by = t(lang, q.answerSource ? 'handbook.answer.byHandbook' : 'handbook.answer.bySource');
+    back.unshift(`<p><small>${escapeInline(by)}</small></p>`);
+    backText.unshift(`(${by})`);
+  }
   if (parts.length === 0) {
     back.push(`<p><i>${escapeInline(t(lang, 'handbook.answer.none'))}</i></p>`);
     backText.push(t(lang, 'handbook.answer.none'));
@@ -239,7 +244,7 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
     frontText,
     backText: backText.join('\n\n'),
     path: permalinkPath(lang, q.id),
-    tags: [q.topic, ...levels],
+    tags: [q.topic, ...levels, ...(parts.length > 0 && q.answerSource ? ['handbook-answer'] : [])],
   };
 }
 

@@ -111,7 +111,10 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   );
   files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
   const urls = new Map(
-    handbook.questions.map((q) => [q.id, Object.fromEntries(langs.map((lang) => [lang, `${pageUrl(lang, pageOf.get(q.id)!)}#${q.id}`]))]),
+    handbook.questions.map((q) => [
+      q.id,
+      Object.fromEntries(langs.map((lang) => [lang, `${pageUrl(lang, pageOf.get(q.id)!)}#${q.id}`])),
+    ]),
   );
   files.set(`${DATA_DIR}/search.json`, jsonFile(searchData(handbook.questions, urls, langs, handbook)));
   files.set(

@@ -48,6 +48,12 @@ export function questionElement(
   return jsx(COMPONENTS.question, { id: question.id, levels: question.levels.join(' ') }, children);
 }
 
+/** Who wrote a question's answer: its source file, or the handbook (an answer overlay); none without one. */
+export function answerBy(question: Question): 'source' | 'handbook' | undefined {
+  if (!hasAnswer(question)) return undefined;
+  return question.answerSource ? 'handbook' : 'source';
+}
+
 /** String attributes of `<QuestionMeta>` (kind and source title as the edition shows them); absent fields are omitted. */
 export function metaAttributes(question: Question, local?: LocalizedQuestion): JsxAttrs {
   const { source } = question;
@@ -55,7 +61,8 @@ export function metaAttributes(question: Question, local?: LocalizedQuestion): J
   return {
     source: source.file,
     sourceTitle: local?.sourceTitle?.value ?? source.title,
-    lines: `${source.lines[0]}–${source.lines[1]}`,
+    lines: source.lines[0] === source.lines[1] ? `${source.lines[0]}` : `${source.lines[0]}–${source.lines[1]}`,
+    answerBy: answerBy(question),
     minutes: question.minutes,
     kind: local?.kind?.value ?? question.kind,
     levels: question.levels.join(' '),

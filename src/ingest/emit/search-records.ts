@@ -14,8 +14,10 @@ export interface SearchRecord {
   id: string;
   url: string;
   title: string;
-  /** Visible text below the title, without math. */
-  text: string;
+  /** Visible text of the question below its title (prompt, follow-ups), without math. */
+  question: string;
+  /** Visible text of its answer, without math. */
+  answer: string;
   /** Names and stems of the concepts the question is about (its core and title concepts). */
   keywords: string;
   /** Names and stems of the other concepts it names. */
@@ -78,11 +80,9 @@ export function searchData(
           id: q.id,
           url: urls.get(q.id)?.[lang] ?? '',
           title: shown.title.value,
-          text: [
-            visibleText(shown.prompt?.value),
-            ...(shown.followUps?.value ?? []),
-            ...Object.values(shown.answer).map((part) => visibleText(part?.value)),
-          ]
+          question: [visibleText(shown.prompt?.value), ...(shown.followUps?.value ?? [])].filter(Boolean).join('\n'),
+          answer: Object.values(shown.answer)
+            .map((part) => visibleText(part?.value))
             .filter(Boolean)
             .join('\n'),
           keywords: conceptWords(main, vocabulary),

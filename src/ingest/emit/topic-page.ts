@@ -11,7 +11,7 @@ import { yamlNode } from './mdx-nodes.ts';
 import { paginate, paginateByWeight } from './paginate.ts';
 import { estimateQuestionBytes, PAGE_QUESTION_BUDGET } from './page-weight.ts';
 import { pageFile, type Slug } from './paths.ts';
-import { originalElement, questionElement, untranslatedMark } from './question.ts';
+import { questionElement, untranslatedMark } from './question.ts';
 import { localize, type Labels } from './localize.ts';
 import { t } from './strings.ts';
 
@@ -91,23 +91,35 @@ export function topicPages(
 ): TopicPage[] {
   const slugs = topicSlugs(topic.id, pages.length);
   const split = pages.length > 1;
+  // A page of a split topic is named by the sections it holds ("Основы: Нормализация — Оптимизация"),
+  // so the sidebar reads as a table of contents; a section running over pages is numbered.
+  const seen = new Map<string, number>();
+  const sectionsOf = (questions: Question[]) => {
+    const names = consecutiveGroups(questions).map((g) => localize(g.questions[0], lang, labels).group.value);
+    const range = names.length > 1 ? `${names[0]} — ${names.at(-1)}` : (names[0] ?? '');
+    const n = (seen.get(range) ?? 0) + 1;
+    seen.set(range, n);
+    return n > 1 ? `${range} (${n})` : range;
+  };
   return pages.map((questions, index) => {
     const name = topic.name[lang];
-    const title = split ? t(lang, 'handbook.page.part', { title: name, part: index + 1, parts: pages.length }) : name;
+    const sections = split ? sectionsOf(questions) : '';
+    const title = split ? t(lang, 'handbook.page.sections', { title: name, sections }) : name;
     const body: RootContent[] = [];
     for (const group of consecutiveGroups(questions)) {
       const name = localize(group.questions[0], lang, labels).group;
+      // A section name is a short label: no "Original" disclosure under it (questions keep theirs).
       body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: name.value }] });
-      if (name.state === 'translated')
-        body.push(
-          originalElement(name.lang, [{ type: 'paragraph', children: [{ type: 'text', value: name.original! }] }]),
-        );
       if (name.state === 'untranslated') body.push(untranslatedMark(name));
       body.push(...group.questions.map((q) => cachedElement(q, lang, labels, cache)));
     }
     const tree: Root = {
       type: 'root',
-      children: [yamlNode({ title, description: topic.description[lang] }), componentImports(), ...body],
+      children: [
+        yamlNode({ title, description: topic.description[lang], ...(split ? { sidebar: { label: sections } } : {}) }),
+        componentImports(),
+        ...body,
+      ],
     };
     return { slug: slugs[index], file: pageFile(lang, slugs[index], split && index === 0), tree, questions };
   });

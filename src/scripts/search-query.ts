@@ -1,0 +1,147 @@
+/**
+ * Query normalisation for the search dialog. Pagefind returns only results that contain every
+ * word of a query, so a question typed as a candidate types it ("почему при обучении модель ест
+ * больше памяти") finds nothing when one word is not in the index. Before searching:
+ * - stop words are dropped (lists of the `stopword` package, shipped with the index);
+ * - a word that is not in the index is replaced by an indexed word one edit away (two for long
+ *   words), else dropped;
+ * - words that no question has together with the more telling words of the query are dropped
+ *   (concept names first, then the rarest words), so a query that names something indexed finds it;
+ * the words that remain go to Pagefind, which stems and ranks them as it indexed them.
+ */
+
+/** The index's words for one edition: sorted, folded words, the records each occurs in, stop words. */
+export interface SearchTerms {
+  words: string[];
+  /** Record numbers (ascending) of each word in `words`. */
+  postings: number[][];
+  /** Indexes in `words` of the words that name concepts (content/concepts.yaml). */
+  concepts: number[];
+  stop: string[];
+}
+
+/** Shortest prefix that makes a query word "known" when an indexed word starts with it. */
+const MIN_PREFIX = 4;
+
+const fold = (text: string) => text.toLowerCase().replaceAll('ё', 'е');
+
+/** First index of `sorted` whose word is >= `word` (binary search). */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether an indexed word shares the query word's stem-sized prefix (all of a short word, the
+ * word less up to three letters of ending otherwise), so word forms count as known.
+ * @example isKnown('нормализации', ['нормализация']) // true
+ */
+export function isKnown(word: string, sorted: readonly string[]): boolean {
+  const prefix = word.length <= MIN_PREFIX ? word : word.slice(0, Math.max(MIN_PREFIX, word.length - 3));
+  const at = lowerBound(sorted, prefix);
+  return at < sorted.length && sorted[at].startsWith(prefix);
+}
+
+/** Indexes in `terms.words` of the words that start with the query word's stem-sized prefix. */
+function formsOf(word: string, terms: SearchTerms): number[] {
+  const prefix = word.length <= MIN_PREFIX ? word : word.slice(0, Math.max(MIN_PREFIX, word.length - 3));
+  const out: number[] = [];
+  for (let i = lowerBound(terms.words, prefix); i < terms.words.length && terms.words[i].startsWith(prefix); i++)
+    out.push(i);
+  return out;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The indexed word nearest to `word` within the allowed edits (first in the list on ties). */
+export function correction(word: string, sorted: readonly string[]): string | undefined {
+  if (word.length < 5) return undefined;
+  const max = word.length >= 9 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  for (const candidate of sorted) {
+    if (candidate[0] !== word[0] && candidate[0] !== word[1]) continue;
+    const d = editDistance(word, candidate, Math.min(max, bestDistance - 1));
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    if (d === 1 && max === 1) break;
+  }
+  return best;
+}
+
+/**
+ * The query as it is searched (see the module comment).
+ * @example normaliseQuery('как бороться с переобученим', terms) // 'бороться переобучением'
+ */
+export function normaliseQuery(query: string, terms: SearchTerms): string {
+  const tokens = fold(query).match(/[\p{L}\p{N}]+(?:\+\+|#)?/gu) ?? [];
+  const stop = new Set(terms.stop);
+  const content = tokens.filter((w) => !stop.has(w));
+  if (content.length === 0) return query;
+  const concepts = new Set(terms.concepts);
+  const known: { word: string; forms: number[]; records: Set<number>; concept: boolean }[] = [];
+  for (const word of content) {
+    const fixed = isKnown(word, terms.words) ? word : correction(word, terms.words);
+    if (!fixed) continue;
+    const forms = formsOf(fixed, terms);
+    known.push({
+      word: fixed,
+      forms,
+      records: new Set(forms.flatMap((i) => terms.postings[i])),
+      concept: forms.some((i) => concepts.has(i)),
+    });
+  }
+  if (known.length === 0) return content.join(' ');
+  // Concept words first, then the rarest; a word is kept while some record holds every kept word.
+  let common: Set<number> | undefined;
+  const kept = new Set<(typeof known)[number]>();
+  const telling = [...known].sort((a, b) => Number(b.concept) - Number(a.concept) || a.records.size - b.records.size);
+  for (const k of telling) {
+    const next: Set<number> = common ? new Set([...common].filter((r) => k.records.has(r))) : k.records;
+    if (next.size === 0) continue;
+    common = next;
+    kept.add(k);
+  }
+  // A word not indexed as typed becomes its indexed form found in most of those records, so
+  // that Pagefind's stemmer sees a word it has indexed.
+  const shared = common ?? new Set<number>();
+  const formFor = (k: (typeof known)[number]) => {
+    let best = k.forms[0];
+    let bestCount = -1;
+    for (const i of k.forms) {
+      if (terms.words[i] === k.word) return k.word;
+      const count = terms.postings[i].filter((r) => shared.has(r)).length;
+      if (count > bestCount) [best, bestCount] = [i, count];
+    }
+    return terms.words[best];
+  };
+  return known
+    .filter((k) => kept.has(k))
+    .map(formFor)
+    .join(' ');
+}

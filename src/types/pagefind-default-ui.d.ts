@@ -1,0 +1,5 @@
+declare module '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs' {
+  export class PagefindUI {
+    constructor(options: Record<string, unknown>);
+  }
+}
