@@ -73,7 +73,7 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
     const found = data.plans.find((p) => p.id === plan);
     ids = (found?.ids ?? []).filter((id) => byId.has(id));
     label = s('practice.setPlan', { name: found?.title ?? plan });
-  } else if (due) {
+  } else if (due || params.get('all') === '1') {
     ids = allIds;
     label = s('practice.setAll');
   } else {

@@ -172,6 +172,31 @@ describe('practice view', () => {
   });
 });
 
+describe('sets from the question index and the plans', () => {
+  it('practises the questions the index shows, and a plan in plan order', async () => {
+    await page.goto(site.url(`/en/questions/?topic=${unanswered.topic}&answered=0`));
+    const link = page.locator('[data-index-practice]');
+    await expect.poll(() => link.getAttribute('href')).toMatch(/\?q=/);
+    const shown = await page
+      .locator('tr[data-id]:not([hidden])')
+      .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.id!));
+    expect(shown.length).toBeGreaterThan(1);
+    await link.click();
+    await ready(page);
+    expect(new URL(page.url()).pathname).toBe('/en/practice/');
+    expect(await queue(page)).toBe(shown.join(','));
+
+    await page.goto(site.url('/plans/junior/'));
+    const planIds = await page
+      .locator('li[data-plan-item]')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.planItem!));
+    await page.click('[data-plan-practice]');
+    await ready(page);
+    expect(await queue(page)).toBe(planIds.join(','));
+    expect(await page.locator('[data-practice-set]').innerText()).toContain(':');
+  });
+});
+
 describe('progress file', () => {
   let file: string;
   let exported: { format: string; version: number; cards: Record<string, Entry>; plans: Record<string, unknown> };
@@ -207,6 +232,13 @@ describe('progress file', () => {
       expect(await stored(fresh.page)).toEqual(before);
       const plan = await fresh.page.evaluate(() => JSON.parse(localStorage.getItem('hb-plan:junior') ?? 'null'));
       expect(plan.done).toEqual({ 'some-question': '2026-01-02T03:04:05.000Z' });
+      // The plan page reads its checkboxes from the same file.
+      await fresh.page.evaluate(() => localStorage.removeItem('hb-plan:junior'));
+      await fresh.page.goto(site.url('/plans/junior/'));
+      await fresh.page.setInputFiles('[data-plan-import]', file);
+      await expect
+        .poll(() => fresh.page.evaluate(() => JSON.parse(localStorage.getItem('hb-plan:junior') ?? 'null')?.done))
+        .toEqual({ 'some-question': '2026-01-02T03:04:05.000Z' });
       await fresh.page.goto(site.url('/practice/?due=1'));
       await ready(fresh.page);
       expect(await queue(fresh.page)).toBe(
