@@ -204,7 +204,10 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
       button.querySelector('[data-grade-interval]')!.textContent = interval(due[g], now);
     }
     grades.hidden = false;
-    grades.querySelector<HTMLButtonElement>('[data-grade="3"]')?.focus();
+    // Focus moves to what was revealed (not onto a grade button, where Space would grade).
+    const target = answer.hidden ? grades.querySelector<HTMLElement>('p') : answer.querySelector<HTMLElement>('h3');
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
   };
 
   const doGrade = (value: GradeValue) => {
