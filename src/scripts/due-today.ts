@@ -3,7 +3,7 @@
  * link per topic and plan with questions due. The question index is only fetched when
  * something was ever graded.
  */
-import { dueIds, fill, loadIndex, loadProgress, readPageData } from './srs.ts';
+import { dueIds, fill, loadIndex, loadProgress, readPageData, resolveAliases } from './srs.ts';
 
 const root = document.querySelector<HTMLElement>('[data-due-root]');
 const data = readPageData();
@@ -18,6 +18,7 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
     return;
   }
   const index = await loadIndex();
+  resolveAliases(progress, index);
   all.textContent = s('practice.dueAll', {
     count: dueIds(
       progress,

@@ -9,6 +9,8 @@
  */
 import {
   GRADES,
+  aliasMap,
+  resolveAliases,
   dueDate,
   dueIds,
   fill,
@@ -35,7 +37,8 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
   const index = await loadIndex();
   const byId = new Map(index.map((q) => [q.id, q]));
   const params = new URL(location.href).searchParams;
-  const progress = loadProgress();
+  const progress = resolveAliases(loadProgress(), index);
+  const aliases = aliasMap(index);
 
   // Due counts of the chooser.
   const allIds = index.map((q) => q.id);
@@ -64,6 +67,7 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
     ids = q
       .split(',')
       .map((id) => id.trim())
+      .map((id) => (byId.has(id) ? id : (aliases.get(id) ?? id)))
       .filter((id) => byId.has(id));
     label = s('practice.setIds');
   } else if (topic !== null) {

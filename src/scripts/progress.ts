@@ -10,6 +10,7 @@ import {
   loadIndex,
   loadProgress,
   readPageData,
+  resolveAliases,
   STORE_KEY,
   type Progress,
 } from './srs.ts';
@@ -33,6 +34,7 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
   const s = (key: string, vars?: Record<string, string | number>) => fill(strings[key], vars);
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const index = await loadIndex();
+  resolveAliases(loadProgress(), index);
   const percent = new Intl.NumberFormat(lang, { style: 'percent' });
   const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const monthFormat = new Intl.DateTimeFormat(lang, { month: 'short' });

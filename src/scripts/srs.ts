@@ -311,6 +311,32 @@ export interface IndexEntry {
   title: Record<string, string | undefined>;
   url: Record<string, string | undefined>;
   hasAnswer: boolean;
+  /** Earlier ids of the question (content/ids.lock.json). */
+  aliases?: string[];
+}
+
+/** Current question id of every earlier id (alias) in the index. */
+export function aliasMap(index: readonly IndexEntry[]): Map<string, string> {
+  return new Map(index.flatMap((q) => (q.aliases ?? []).map((alias) => [alias, q.id] as const)));
+}
+
+/**
+ * Progress stored under an earlier id of a question moves to its current id (merged by the
+ * latest review); saved when anything moved. Returns the progress.
+ */
+export function resolveAliases(progress: Progress, index: readonly IndexEntry[]): Progress {
+  const aliases = aliasMap(index);
+  let moved = false;
+  for (const [id, entry] of Object.entries(progress.cards)) {
+    const current = aliases.get(id);
+    if (!current || current === id) continue;
+    const merged = mergeProgress(progress, { format: FORMAT, version: VERSION, cards: { [current]: entry } });
+    delete merged.cards[id];
+    progress.cards = merged.cards;
+    moved = true;
+  }
+  if (moved) saveProgress(progress);
+  return progress;
 }
 
 export async function loadIndex(): Promise<IndexEntry[]> {

@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
-import { FORMAT, VERSION, checkFile, mergeProgress, type Entry, type Progress } from '../../src/scripts/srs.ts';
+import {
+  FORMAT,
+  STORE_KEY,
+  VERSION,
+  checkFile,
+  loadProgress,
+  mergeProgress,
+  resolveAliases,
+  type Entry,
+  type Progress,
+} from '../../src/scripts/srs.ts';
 
 /** An entry graded `grades` one day apart from `start`. */
 function entry(start: string, grades: (1 | 2 | 3 | 4)[]): Entry {
@@ -70,5 +80,31 @@ describe('mergeProgress', () => {
     const both = mergeProgress(progress({ a: late }), progress({ a: device }));
     expect(both.cards.a.card).toEqual(device.card);
     expect(both.cards.a.reviews.map((r) => r.at)).toEqual([...late.reviews, ...device.reviews].map((r) => r.at));
+  });
+});
+
+describe('resolveAliases', () => {
+  it('moves progress stored under an earlier id to the current id and saves it', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+    };
+    const global = globalThis as unknown as { localStorage?: unknown };
+    const saved = global.localStorage;
+    global.localStorage = storage;
+    try {
+      const old = entry('2026-01-01T10:00:00Z', [Rating.Good]);
+      const current = entry('2026-01-05T10:00:00Z', [Rating.Hard]);
+      const index = [{ id: 'new-id', topic: 't', title: {}, url: {}, hasAnswer: true, aliases: ['old-id'] }];
+      const moved = resolveAliases(progress({ 'old-id': old, 'new-id': current, other: old }), index);
+      expect(Object.keys(moved.cards).sort()).toEqual(['new-id', 'other']);
+      expect(moved.cards['new-id'].card).toEqual(current.card);
+      expect(moved.cards['new-id'].reviews).toHaveLength(2);
+      expect(JSON.parse(store.get(STORE_KEY)!)).toEqual(moved);
+      expect(loadProgress()).toEqual(moved);
+    } finally {
+      global.localStorage = saved;
+    }
   });
 });
