@@ -50,19 +50,17 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
       due: dueIds(progress, ids).length,
     });
 
-    // By topic.
-    const rows = data.topics.map((topic) => {
-      const topicIds = index.filter((q) => q.topic === topic.id).map((q) => q.id);
-      const graded = topicIds.filter((id) => (progress.cards[id]?.reviews.length ?? 0) > 0);
-      const topicReviews = graded.flatMap((id) => progress.cards[id].reviews);
-      const recalled = topicReviews.filter((r) => r.grade > 1).length;
+    // By topic and by plan: questions reviewed, due today, share of reviews recalled.
+    const row = (name: string, setIds: readonly string[]) => {
+      const graded = setIds.filter((id) => (progress.cards[id]?.reviews.length ?? 0) > 0);
+      const setReviews = graded.flatMap((id) => progress.cards[id].reviews);
+      const recalled = setReviews.filter((r) => r.grade > 1).length;
       const tr = document.createElement('tr');
-      tr.dataset.topic = topic.id;
       const cells = [
-        topic.name,
-        `${graded.length} / ${topicIds.length}`,
-        String(dueIds(progress, topicIds).length),
-        topicReviews.length > 0 ? percent.format(recalled / topicReviews.length) : '—',
+        name,
+        `${graded.length} / ${setIds.length}`,
+        String(dueIds(progress, setIds).length),
+        setReviews.length > 0 ? percent.format(recalled / setReviews.length) : '—',
       ];
       for (const [i, text] of cells.entries()) {
         const cell = document.createElement(i === 0 ? 'th' : 'td');
@@ -71,7 +69,25 @@ async function start(root: HTMLElement, data: NonNullable<ReturnType<typeof read
         tr.append(cell);
       }
       return tr;
+    };
+    const known = new Set(ids);
+    const rows = data.topics.map((topic) => {
+      const tr = row(
+        topic.name,
+        index.filter((q) => q.topic === topic.id).map((q) => q.id),
+      );
+      tr.dataset.topic = topic.id;
+      return tr;
     });
+    const planRows = data.plans.map((plan) => {
+      const tr = row(
+        plan.title,
+        plan.ids.filter((id) => known.has(id)),
+      );
+      tr.dataset.plan = plan.id;
+      return tr;
+    });
+    root.querySelector('[data-progress-plans]')?.replaceChildren(...planRows);
     $('[data-progress-topics]').replaceChildren(...rows);
 
     // Calendar: one column per week (Monday first), one cell per day, shaded by review count.

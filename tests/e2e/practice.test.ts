@@ -212,6 +212,10 @@ describe('progress file', () => {
     await ready(page);
     expect(await page.locator('[data-progress-summary]').innerText()).toMatch(/2/);
     expect(await page.locator('[data-progress-calendar] svg rect[data-count="3"]').count()).toBe(1);
+    // By topic: the two graded questions (3 reviews, one of them Again).
+    const topicRow = page.locator(`[data-progress-topics] tr[data-topic="${unanswered.topic}"]`);
+    expect(await topicRow.locator('td').first().innerText()).toMatch(/^[12] \//);
+    expect(await page.locator('[data-progress-plans] tr[data-plan]').count()).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-progress-export]')]);
     file = (await download.path())!;
     exported = JSON.parse(await readFile(file, 'utf8'));
