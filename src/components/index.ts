@@ -11,3 +11,4 @@ export { default as Original } from './Original.astro';
 export { default as Untranslated } from './Untranslated.astro';
 export { default as StudyGuideCover } from './StudyGuideCover.astro';
 export { default as StudyGuideToc } from './StudyGuideToc.astro';
+export { default as DueToday } from './DueToday.astro';

@@ -64,8 +64,10 @@ if (root) {
     if (!file) return;
     try {
       const data = JSON.parse(await file.text());
-      if (!data || typeof data.done !== 'object' || Array.isArray(data.done)) throw new Error('shape');
-      for (const [id, when] of Object.entries(data.done)) if (typeof id === 'string') done[id] = String(when);
+      // A progress file of the practice view (src/scripts/srs.ts) holds every plan's checkboxes.
+      const source = data?.format === 'ml-interview-handbook-progress' ? data.plans?.[plan] : data?.done;
+      if (!source || typeof source !== 'object' || Array.isArray(source)) throw new Error('shape');
+      for (const [id, when] of Object.entries(source)) if (typeof id === 'string') done[id] = String(when);
       save();
       render();
       status.textContent = msg('msgImported', { count: checks.filter((b) => b.checked).length });

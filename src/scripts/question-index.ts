@@ -21,6 +21,7 @@ if (root) {
     answered: 'answered',
   };
   const count = root.querySelector<HTMLElement>('[data-index-count]')!;
+  const practice = root.querySelector<HTMLAnchorElement>('[data-index-practice]');
   const template = root.dataset.countTemplate ?? '{shown} / {total}';
   const rowOf = (tr: HTMLTableRowElement) => ({
     tr,
@@ -121,6 +122,18 @@ if (root) {
     }
     count.dataset.shown = String(shown);
     count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
+    // Practise the shown questions (src/scripts/practice.ts): all of them, or their ids.
+    if (practice) {
+      const url = new URL(practice.href);
+      url.search =
+        shown === rows.length
+          ? '?all=1'
+          : `?q=${rows
+              .filter((row) => !row.tr.hidden)
+              .map((row) => row.tr.dataset.id)
+              .join(',')}`;
+      practice.href = url.pathname + url.search;
+    }
     const query = new URLSearchParams();
     for (const [name, el] of Object.entries(filters))
       if (el.value) query.set(keys[name as keyof typeof filters], el.value);

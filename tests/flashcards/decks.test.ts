@@ -8,6 +8,7 @@ import type { Question } from '../../src/ingest/model.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import {
   ankiTsv,
+  cardGuid,
   contentHtml,
   csvField,
   escapeHtml,
@@ -15,7 +16,8 @@ import {
   plainCsv,
   type FlashcardsData,
 } from '../../src/ingest/emit/flashcards.ts';
-import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
+import { buildHandbook, type PipelineInput } from '../../src/ingest/pipeline.ts';
+import { loadSeedHandbook, pipelineInput } from '../helpers/seed-handbook.ts';
 
 const SITE = 'https://ml-interview-handbook.example';
 
@@ -153,18 +155,20 @@ describe('Anki TSV', () => {
   const lines = tsv.trimEnd().split('\n');
 
   it('starts with the header lines Anki understands', () => {
-    expect(lines.slice(0, 5)).toEqual([
+    expect(lines.slice(0, 6)).toEqual([
       '#separator:tab',
       '#html:true',
       '#deck:ML Interview Handbook (en)',
-      '#columns:Front\tBack\tPermalink\tTags',
+      '#columns:Front\tBack\tPermalink\tTags\tGUID',
       '#tags column:4',
+      '#guid column:5',
     ]);
   });
 
-  it('has four columns per card: front, back, absolute permalink, tags', () => {
-    const columns = lines[5].split('\t');
-    expect(columns).toHaveLength(4);
+  it('has five columns per card: front, back, absolute permalink, tags, GUID', () => {
+    const columns = lines[6].split('\t');
+    expect(columns).toHaveLength(5);
+    expect(columns[4]).toBe('ml-interview-handbook:en:softmax-temperature');
     expect(columns[0]).toContain('&lt;temperature&gt;');
     expect(columns[1]).toContain('<pre><code');
     expect(columns[2]).toBe(`${SITE}/en/q/softmax-temperature/`);
@@ -205,7 +209,7 @@ describe('decks of the seed handbook', () => {
         .split('\n')
         .filter((l) => !l.startsWith('#'));
       expect(rows).toHaveLength(handbook.questions.length);
-      for (const row of rows) expect(row.split('\t')).toHaveLength(4);
+      for (const row of rows) expect(row.split('\t')).toHaveLength(5);
       const records = parseCsv(plainCsv(cards, SITE));
       expect(records).toHaveLength(handbook.questions.length + 1);
       for (const record of records) expect(record).toHaveLength(5);
@@ -224,6 +228,63 @@ describe('decks of the seed handbook', () => {
       ).toBe(true);
       expect(data[lang]!.every((c) => c.path === (lang === 'ru' ? `/q/${c.id}/` : `/en/q/${c.id}/`))).toBe(true);
     }
+  });
+});
+
+describe('GUIDs across builds', () => {
+  /** GUID of every card of a TSV deck, by the question id of its permalink. */
+  const guids = (tsv: string) =>
+    new Map(
+      tsv
+        .trimEnd()
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .map((line) => {
+          const columns = line.split('\t');
+          return [/\/q\/([^/]+)\/$/.exec(columns[2])![1], columns[4]] as const;
+        }),
+    );
+  const decks = (input: PipelineInput) => {
+    const handbook = buildHandbook(input);
+    const data: FlashcardsData = JSON.parse(emitSite(handbook, { langs: ['ru', 'en'] }).get('_data/flashcards.json')!);
+    return {
+      ids: handbook.questions.map((q) => q.id),
+      ru: ankiTsv(data.ru!, SITE, 'deck'),
+      en: ankiTsv(data.en!, SITE, 'deck'),
+    };
+  };
+
+  it('keeps every id and GUID when a source is reordered and the sources come in another order', () => {
+    const input = pipelineInput();
+    const bank = input.sources.find((s) => s.file.includes('question-bank'))!;
+    const lines = new TextDecoder().decode(bank.bytes).split('\n');
+    const numbered = lines.filter((line) => /^\d+\. /.test(line));
+    expect(numbered.length).toBeGreaterThan(50);
+    // The numbered questions in reverse order, renumbered; the other lines stay where they are.
+    const reversed = numbered.map((line) => line.replace(/^\d+\. /, '')).reverse();
+    let n = 0;
+    const text = lines.map((line) => (/^\d+\. /.test(line) ? `${n + 1}. ${reversed[n++]}` : line)).join('\n');
+    const reordered: PipelineInput = {
+      ...input,
+      sources: [
+        ...input.sources.filter((s) => s !== bank).reverse(),
+        { ...bank, bytes: new TextEncoder().encode(text) },
+      ],
+    };
+
+    const first = decks(input);
+    const second = decks(reordered);
+    expect(second.ids).not.toEqual(first.ids);
+    expect([...second.ids].sort()).toEqual([...first.ids].sort());
+    for (const lang of ['ru', 'en'] as const) {
+      const a = guids(first[lang]);
+      const b = guids(second[lang]);
+      expect(a.size).toBe(first.ids.length);
+      expect(new Set(a.values()).size).toBe(a.size);
+      expect(b).toEqual(a);
+      for (const [id, guid] of a) expect(guid).toBe(cardGuid(lang, id));
+    }
+    expect(new Set([...guids(first.ru).values(), ...guids(first.en).values()]).size).toBe(2 * first.ids.length);
   });
 });
 

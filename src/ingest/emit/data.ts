@@ -99,6 +99,8 @@ export function sidebar(
     // Astro routes (not content pages); Starlight prefixes `link` with the locale.
     { ...labels(langs, (l) => t(l, 'handbook.index.title')), link: '/questions/' },
     { ...labels(langs, (l) => t(l, 'handbook.plans.title')), link: '/plans/' },
+    { ...labels(langs, (l) => t(l, 'handbook.practice.title')), link: '/practice/' },
+    { ...labels(langs, (l) => t(l, 'handbook.progress.title')), link: '/progress/' },
   ];
 }
 

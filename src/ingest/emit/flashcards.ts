@@ -35,6 +35,8 @@ export interface Flashcard {
   path: string;
   /** Anki tags: topic id, then levels. */
   tags: string[];
+  /** Anki note GUID ({@link cardGuid}): importing a newer deck updates the note instead of adding a copy. */
+  guid: string;
 }
 
 /** Cards of every edition, as written to `_data/flashcards.json`. */
@@ -43,6 +45,15 @@ export type FlashcardsData = Partial<Record<Lang, Flashcard[]>>;
 /** Base name of the deck files of an edition (`ml-interview-ru`). */
 export function deckName(lang: Lang): string {
   return `ml-interview-${lang}`;
+}
+
+/**
+ * The Anki GUID of a question's card in an edition: derived from the question id alone (ids are
+ * permanent, content/ids.lock.json), so it survives rebuilds, reordered sources and a question
+ * moving topic. The edition is part of it: both decks in one collection stay two notes.
+ */
+export function cardGuid(lang: Lang, id: string): string {
+  return `ml-interview-handbook:${lang}:${id}`;
 }
 
 /** Permalink path of a question in an edition. */
@@ -245,6 +256,7 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
     backText: backText.join('\n\n'),
     path: permalinkPath(lang, q.id),
     tags: [q.topic, ...levels, ...(parts.length > 0 && q.answerSource ? ['handbook-answer'] : [])],
+    guid: cardGuid(lang, q.id),
   };
 }
 
@@ -281,18 +293,22 @@ function tsvField(value: string): string {
 
 /**
  * The Anki text-import file of a deck: header lines (`#separator:tab`, `#html:true`,
- * `#tags column:4`, …), then one line per card: front, back, permalink, tags.
+ * `#tags column:4`, `#guid column:5`, …), then one line per card: front, back, permalink, tags,
+ * GUID (so a newer deck updates the cards it imported before).
  */
 export function ankiTsv(cards: readonly Flashcard[], site: string | URL, deck: string): string {
   const header = [
     '#separator:tab',
     '#html:true',
     `#deck:${deck.replace(/[\r\n]/g, ' ')}`,
-    '#columns:Front\tBack\tPermalink\tTags',
+    '#columns:Front\tBack\tPermalink\tTags\tGUID',
     '#tags column:4',
+    '#guid column:5',
   ];
   const rows = cards.map((card) =>
-    [card.front, card.back, escapeHtml(absoluteUrl(site, card.path)), tagsField(card.tags)].map(tsvField).join('\t'),
+    [card.front, card.back, escapeHtml(absoluteUrl(site, card.path)), tagsField(card.tags), card.guid]
+      .map(tsvField)
+      .join('\t'),
   );
   return `${[...header, ...rows].join('\n')}\n`;
 }

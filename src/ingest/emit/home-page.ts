@@ -3,7 +3,8 @@
  */
 import type { ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Lang } from '../model.ts';
-import { yamlNode } from './mdx-nodes.ts';
+import { jsx, yamlNode } from './mdx-nodes.ts';
+import { COMPONENTS_MODULE } from './components.ts';
 import { pageUrl } from './paths.ts';
 import { t } from './strings.ts';
 import { deckName } from './flashcards.ts';
@@ -45,11 +46,15 @@ export function homePage(
     type: 'root',
     children: [
       yamlNode({ title: t(lang, 'handbook.home.title'), description: t(lang, 'handbook.home.description') }),
+      { type: 'mdxjsEsm', value: `import { DueToday } from '${COMPONENTS_MODULE}';` } as unknown as RootContent,
       { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.home.intro') }] },
       { type: 'paragraph', children: [{ type: 'text', value: t(lang, 'handbook.home.totals', totals) }] },
       { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.topics') }] },
       { type: 'list', ordered: false, spread: false, children: topics.map(item) },
       { type: 'paragraph', children: [sourcesLink] },
+      // Practice: the questions due today (counted in the browser from the stored progress).
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: t(lang, 'handbook.home.practice') }] },
+      jsx('DueToday', {}) as unknown as RootContent,
       ...downloads(lang),
     ],
   };
