@@ -4,18 +4,15 @@
  * untranslated source and answer overlays.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
 import { searchData } from '../../src/ingest/emit/search-records.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
-import { DataFileError } from '../../src/ingest/data-file.ts';
 import { paragraph, root, text } from '../../src/ingest/mdast.ts';
 import type { Question } from '../../src/ingest/model.ts';
-import { pipelineInput, ROOT } from '../helpers/seed-handbook.ts';
+import { pipelineInput } from '../helpers/seed-handbook.ts';
 import ru from '../../src/content/i18n/ru.json' with { type: 'json' };
 import en from '../../src/content/i18n/en.json' with { type: 'json' };
 
