@@ -66,6 +66,10 @@ export function renderMath(tex: string, displayMode: boolean): RenderedMath {
   }
   const tree = fromHtmlIsomorphic(html, { fragment: true });
   markIgnored(tree);
+  // A display formula wider than the column scrolls (handbook.css): keyboard users reach it too.
+  for (const child of tree.children) {
+    if (child.type === 'element' && hasClass(child, 'katex-display')) child.properties.tabIndex = 0;
+  }
   rendered = { html: toHtml(tree), error };
   cache.set(key, rendered);
   return rendered;

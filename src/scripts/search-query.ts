@@ -7,6 +7,8 @@
  *   words), else dropped;
  * - words that no question has together with the more telling words of the query are dropped
  *   (concept names first, then the rarest words), so a query that names something indexed finds it;
+ * - an abbreviation typed in capitals ("BN", "mAP") is searched as an exact word (Pagefind
+ *   matches a last word by prefix, and "BN" is not "BNN");
  * the words that remain go to Pagefind, which stems and ranks them as it indexed them.
  */
 
@@ -24,6 +26,16 @@ export interface SearchTerms {
 const MIN_PREFIX = 4;
 
 const fold = (text: string) => text.toLowerCase().replaceAll('ё', 'е');
+
+/**
+ * Whether a token as typed is an abbreviation: short, with two capitals or a capital after a
+ * small letter.
+ * @example isAbbreviation('mAP') // true
+ * @example isAbbreviation('Adam') // false
+ */
+export function isAbbreviation(token: string): boolean {
+  return /^[\p{L}\p{N}]{2,6}$/u.test(token) && (/\p{Lu}.*\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token));
+}
 
 /** First index of `sorted` whose word is >= `word` (binary search). */
 function lowerBound(sorted: readonly string[], word: string): number {
@@ -99,7 +111,9 @@ export function correction(word: string, sorted: readonly string[]): string | un
  * @example normaliseQuery('как бороться с переобученим', terms) // 'бороться переобучением'
  */
 export function normaliseQuery(query: string, terms: SearchTerms): string {
-  const tokens = fold(query).match(/[\p{L}\p{N}]+(?:\+\+|#)?/gu) ?? [];
+  const typed = query.match(/[\p{L}\p{N}]+(?:\+\+|#)?/gu) ?? [];
+  const exact = new Set(typed.filter(isAbbreviation).map(fold));
+  const tokens = typed.map(fold);
   const stop = new Set(terms.stop);
   const content = tokens.filter((w) => !stop.has(w));
   if (content.length === 0) return query;
@@ -142,6 +156,8 @@ export function normaliseQuery(query: string, terms: SearchTerms): string {
   };
   return known
     .filter((k) => kept.has(k))
-    .map(formFor)
+    .map((k) =>
+      exact.has(k.word) && terms.words[lowerBound(terms.words, k.word)] === k.word ? `"${k.word}"` : formFor(k),
+    )
     .join(' ');
 }

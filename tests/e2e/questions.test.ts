@@ -132,7 +132,8 @@ describe('printing', () => {
     const answered = new Map<string, number>();
     for (const e of index) if (e.hasAnswer) answered.set(pageOf(e.id), (answered.get(pageOf(e.id)) ?? 0) + 1);
     const [busiest, expected] = [...answered].sort((a, b) => b[1] - a[1])[0];
-    expect(expected).toBeGreaterThan(5);
+    expect(expected).toBeGreaterThan(3);
+    const onPage = index.find((e) => e.hasAnswer && pageOf(e.id) === busiest)!.id;
     await page.goto(site.url(busiest));
     const answers = page.locator('details.hb-answer');
     const n = await answers.count();
@@ -172,7 +173,7 @@ describe('printing', () => {
         expect(visible, `${selector} visible in print`).toBe(0);
       }
       // The questions themselves are still there.
-      expect(await page.locator(`${question('adam-sgd')} h3`).isVisible()).toBe(true);
+      expect(await page.locator(`${question(onPage)} h3`).isVisible()).toBe(true);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }

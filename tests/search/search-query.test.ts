@@ -4,6 +4,8 @@ import { correction, editDistance, isKnown, normaliseQuery, type SearchTerms } f
 
 // Records: 0 "переобучение борьба регуляризация", 1 "градиентный спуск", 2 "затухающие градиенты".
 const entries: [string, number[]][] = [
+  ['bn', [0]],
+  ['bnn', [1]],
   ['борьба', [0]],
   ['градиентный', [1]],
   ['градиенты', [2]],
@@ -16,11 +18,16 @@ const terms: SearchTerms = {
   words: entries.map(([w]) => w),
   postings: entries.map(([, p]) => p),
   // переобучение, регуляризация
-  concepts: [4, 5],
+  concepts: [6, 7],
   stop: ['как', 'с'],
 };
 
 describe('normaliseQuery', () => {
+  it('searches an abbreviation typed in capitals as an exact word', () => {
+    expect(normaliseQuery('BN', terms)).toBe('"bn"');
+    expect(normaliseQuery('bn', terms)).toBe('bn');
+  });
+
   it('drops stop words and words no question has', () => {
     expect(normaliseQuery('как бороться с переобучением', terms)).toBe('переобучение');
   });
