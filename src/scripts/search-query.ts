@@ -7,8 +7,9 @@
  *   words), else dropped;
  * - words that no question has together with the more telling words of the query are dropped
  *   (concept names first, then the rarest words), so a query that names something indexed finds it;
- * - an abbreviation typed in capitals ("BN", "mAP") is searched as an exact word (Pagefind
- *   matches a last word by prefix, and "BN" is not "BNN");
+ * - an abbreviation typed in capitals ("BN", "NMS") is searched as an exact word (Pagefind
+ *   matches a word by prefix, and "BN" is not "BNN"); mixed-case ones ("mAP") keep Pagefind's
+ *   ranking, where the concept keywords put the right question first;
  * the words that remain go to Pagefind, which stems and ranks them as it indexed them.
  */
 
@@ -28,13 +29,13 @@ const MIN_PREFIX = 4;
 const fold = (text: string) => text.toLowerCase().replaceAll('ё', 'е');
 
 /**
- * Whether a token as typed is an abbreviation: short, with two capitals or a capital after a
- * small letter.
- * @example isAbbreviation('mAP') // true
- * @example isAbbreviation('Adam') // false
+ * Whether a token as typed is an abbreviation in capitals: two to six letters or digits, no
+ * small letter, at least two capitals.
+ * @example isAbbreviation('BN') // true
+ * @example isAbbreviation('mAP') // false
  */
 export function isAbbreviation(token: string): boolean {
-  return /^[\p{L}\p{N}]{2,6}$/u.test(token) && (/\p{Lu}.*\p{Lu}/u.test(token) || /\p{Ll}\p{Lu}/u.test(token));
+  return /^[\p{Lu}\p{N}]{2,6}$/u.test(token) && /\p{Lu}.*\p{Lu}/u.test(token);
 }
 
 /** First index of `sorted` whose word is >= `word` (binary search). */

@@ -88,14 +88,15 @@ describe('question index filters', () => {
     await select('answered', '0');
     await expectShown(ids((q) => !q.hasAnswer));
 
-    // Combined: topic + level + unanswered.
+    // Combined: topic + level + answered.
+    await select('answered', '1');
     await select('topic', 'fundamentals');
     await select('level', 'senior');
-    const combined = ids((q) => q.topic === 'fundamentals' && q.levels.includes('senior') && !q.hasAnswer);
+    const combined = ids((q) => q.topic === 'fundamentals' && q.levels.includes('senior') && q.hasAnswer);
     expect(combined.length).toBeGreaterThan(0);
     await expectShown(combined);
     const query = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(query)).toEqual({ topic: 'fundamentals', level: 'senior', answered: '0' });
+    expect(Object.fromEntries(query)).toEqual({ topic: 'fundamentals', level: 'senior', answered: '1' });
 
     // A filter that matches nothing.
     await select('topic', 'detection');
@@ -140,14 +141,14 @@ describe('question index filters', () => {
   });
 
   it('a linked filtered view applies its filters on load (English edition)', async () => {
-    await page.goto(site.url('/en/questions/?topic=transformers&level=senior&answered=0&q=BERT'));
+    await page.goto(site.url('/en/questions/?topic=transformers&level=senior&answered=1&q=BERT'));
     expect(await page.locator('[data-filter="topic"]').inputValue()).toBe('transformers');
     expect(await page.locator('[data-filter="level"]').inputValue()).toBe('senior');
-    expect(await page.locator('[data-filter="answered"]').inputValue()).toBe('0');
+    expect(await page.locator('[data-filter="answered"]').inputValue()).toBe('1');
     expect(await page.locator('[data-filter="text"]').inputValue()).toBe('BERT');
     const text = await haystacks('en');
     const expected = ids(
-      (q) => q.topic === 'transformers' && q.levels.includes('senior') && !q.hasAnswer && text(q).includes('bert'),
+      (q) => q.topic === 'transformers' && q.levels.includes('senior') && q.hasAnswer && text(q).includes('bert'),
     );
     expect(expected.length).toBeGreaterThan(0);
     await expectShown(expected);

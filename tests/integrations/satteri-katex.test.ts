@@ -35,7 +35,10 @@ describe('satteri-katex', () => {
     const fragments = find(tree, (e) => e.type === 'Fragment');
     expect(fragments).toHaveLength(1);
     expect(find(tree, (e) => e.type === 'p').flatMap((p) => setHtml(p))).toEqual([]);
-    expect(String(fragments[0].props['set:html'])).toMatch(/^<span class="katex-display"><span class="katex">/);
+    // Focusable, as a formula wider than the column scrolls.
+    expect(String(fragments[0].props['set:html'])).toMatch(
+      /^<span class="katex-display" tabindex="0"><span class="katex">/,
+    );
     expect(String(fragments[0].props['set:html'])).toContain('display="block"');
   });
 

@@ -1,6 +1,13 @@
 /** Query normalisation of the search dialog (src/scripts/search-query.ts) on literal examples. */
 import { describe, expect, it } from 'vitest';
-import { correction, editDistance, isKnown, normaliseQuery, type SearchTerms } from '../../src/scripts/search-query.ts';
+import {
+  correction,
+  editDistance,
+  isAbbreviation,
+  isKnown,
+  normaliseQuery,
+  type SearchTerms,
+} from '../../src/scripts/search-query.ts';
 
 // Records: 0 "переобучение борьба регуляризация", 1 "градиентный спуск", 2 "затухающие градиенты".
 const entries: [string, number[]][] = [
@@ -26,6 +33,7 @@ describe('normaliseQuery', () => {
   it('searches an abbreviation typed in capitals as an exact word', () => {
     expect(normaliseQuery('BN', terms)).toBe('"bn"');
     expect(normaliseQuery('bn', terms)).toBe('bn');
+    expect(isAbbreviation('mAP')).toBe(false);
   });
 
   it('drops stop words and words no question has', () => {

@@ -47,12 +47,17 @@ export interface PageResult {
   sub_results: SubResult[];
 }
 
-/** Starlight's Pagefind ranking (its defaults, which astro.config.mjs does not override). */
-export async function siteRanking(): Promise<Record<string, unknown>> {
+/**
+ * The rankings the search dialog uses, as Starlight fills them in from astro.config.mjs: its own
+ * for the pages' index, QUESTION_RANKING (with Starlight's defaults for the rest) for the questions.
+ */
+export async function siteRanking(): Promise<{ pages: Record<string, unknown>; questions: Record<string, unknown> }> {
   const schema = join(import.meta.dirname, '../../node_modules/@astrojs/starlight/dist/schemas/pagefind.js');
-  const { PagefindConfigDefaults } = await import(/* @vite-ignore */ pathToFileURL(schema).href);
-  const { metaWeights, ...ranking } = PagefindConfigDefaults().ranking;
-  return { ...ranking, ...(metaWeights ? { metaWeights } : {}) };
+  const { PagefindConfigSchema } = await import(/* @vite-ignore */ pathToFileURL(schema).href);
+  const config = PagefindConfigSchema().parse({
+    mergeIndex: [{ bundlePath: `/${QUESTION_BUNDLE}/`, ranking: QUESTION_RANKING }],
+  });
+  return { pages: config.ranking, questions: config.mergeIndex[0].ranking };
 }
 
 const termsCache = new Map<string, SearchTerms | undefined>();
@@ -69,7 +74,8 @@ function termsOf(dist: string, lang: string): SearchTerms | undefined {
 export async function siteSearch(dist: string, lang: string, query: string): Promise<PageResult[]> {
   const terms = termsOf(dist, lang);
   const term = terms ? normaliseQuery(query, terms) : query;
-  return pagefindData<PageResult>(dist, lang, term, await siteRanking(), QUESTION_RANKING);
+  const ranking = await siteRanking();
+  return pagefindData<PageResult>(dist, lang, term, ranking.pages, ranking.questions);
 }
 
 /** Question ids in result order: a result is a question record (its URL ends in `#<id>`). */
