@@ -138,7 +138,7 @@ export function questionFromItem(item: RawItem, origin: QuestionOrigin): Questio
     aliases: origin.aliases,
     topic: origin.topic,
     subtopic: origin.subtopic,
-    lang: detectLang(item.title),
+    lang: item.lang ?? detectLang(item.title),
     title: item.title,
     prompt: item.prompt,
     kind: item.kind,
@@ -161,6 +161,7 @@ export function questionFromItem(item: RawItem, origin: QuestionOrigin): Questio
 
 /** Levels a question is listed for in its source's level table. */
 function levelsFor(item: RawItem, parsed: ParsedSource): Level[] {
+  if (item.levels) return item.levels;
   const table = parsed.result.meta.levels ?? [];
   return table.filter((row) => item.number !== undefined && row.numbers.includes(item.number)).map((row) => row.level);
 }
@@ -256,13 +257,26 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   stageEnds('ids');
   const aliases = new Map(assignment.lock.questions.map((e) => [e.id, e.aliases]));
 
+  // Topics a source pins its questions to (native format); topics.yaml overrides still win.
+  const pinned: Record<string, string> = {};
   const parsedQuestions = items.map(({ source, item }, i) => {
     const id = assignment.ids[i];
+    if (item.topic) {
+      if (!rules.topics.some((t) => t.id === item.topic!.id)) {
+        const known = rules.topics.map((t) => t.id).join(', ');
+        throw new SourceError(
+          source.file,
+          item.topic.line,
+          `unknown topic "${item.topic.id}": expected one of ${known}`,
+        );
+      }
+      pinned[id] = item.topic.id;
+    }
     const question = questionFromItem(item, {
       id,
       aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
       // Placed by its concepts once translations are in (placeQuestions).
-      topic: rules.default,
+      topic: item.topic?.id ?? rules.default,
       subtopic: item.section,
       levels: levelsFor(item, source),
       file: source.file,
@@ -297,7 +311,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
     : undefined;
   const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
-  const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, rules) : overlaid;
+  const placing = { ...rules, overrides: { ...pinned, ...rules.overrides } };
+  const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, placing) : overlaid;
   stageEnds('concepts');
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
