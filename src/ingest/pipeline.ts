@@ -7,7 +7,15 @@ import { detectFormat, decodeSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { loadTopics, place, topicSections, type TopicsFile } from './classify.ts';
 import { createSlugger, type SlugRules } from './ids.ts';
-import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
+import {
+  assignIds,
+  DroppedIdError,
+  EMPTY_LOCK,
+  IdLock,
+  lockProblem,
+  type IdCandidate,
+  type LockEntry,
+} from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
 import { hasAnswer, LANGS, Question, type Content, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
@@ -57,6 +65,8 @@ export interface PipelineResult {
   lock: IdLock;
   /** Missing, stale or orphaned translations (file, line, id). */
   translationProblems: TranslationProblem[];
+  /** Published ids no question claims (only with `keepDroppedIds`; otherwise they are an error). */
+  droppedIds: LockEntry[];
 }
 
 /**
@@ -74,6 +84,8 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export interface PipelineOptions {
   /** Called as each stage ends with its wall time in milliseconds (for the benchmark). */
   onStage?: (stage: PipelineStage, ms: number) => void;
+  /** Report published ids no question claims (`droppedIds`) instead of failing (`npm run ids`). */
+  keepDroppedIds?: boolean;
 }
 
 const SlugRulesSchema = z.object({
@@ -249,7 +261,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   }));
   let assignment;
   try {
-    assignment = assignIds(candidates, lock);
+    assignment = assignIds(candidates, lock, { keepDropped: options.keepDroppedIds });
   } catch (error) {
     if (error instanceof DroppedIdError) throw new SourceError(input.lock?.file ?? 'ids.lock.json', 1, error.message);
     throw error;
@@ -344,6 +356,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     },
     lock: assignment.lock,
     translationProblems: translated.problems,
+    droppedIds: assignment.dropped,
   };
 }
 
