@@ -6,6 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { satteri } from '@astrojs/markdown-satteri';
 import { markdownFeatures, markdownPlugins } from './src/integrations/markdown.ts';
 import handbookPermalinks from './src/integrations/permalinks.ts';
+import contentWatch from './src/integrations/content-watch.ts';
 import questionSearch, { QUESTION_BUNDLE, QUESTION_RANKING } from './src/integrations/question-search.ts';
 
 /**
@@ -83,5 +84,7 @@ export default defineConfig({
     // Question permalinks (/q/<id>/): tiny redirect files written after the build, not Astro pages.
     handbookPermalinks(),
     questionSearch(),
+    // `astro dev` only: re-ingest on every change under content/ (live editing).
+    contentWatch(),
   ],
 });

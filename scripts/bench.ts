@@ -17,7 +17,6 @@
 import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateSources } from '../tools/bench/synthetic.ts';
 import {
   copyProject,
@@ -30,9 +29,26 @@ import {
 import { PIPELINE_STAGES, runPipeline, type PipelineStage } from '../src/ingest/pipeline.ts';
 import { serializeLock } from '../src/ingest/id-lock.ts';
 import { loadInputs } from './inputs.ts';
+import { parseCli, positiveInt } from './cli.ts';
+
+const USAGE = `Usage: npm run bench -- [--sizes 1000,5000,10000] [--seed N] [--runs 5] [--no-build] [--keep] [--out FILE]
+
+The scaling benchmark (figures, not assertions): synthetic sources of each size, ingestion
+timed in process and, unless --no-build, a full build in an isolated project copy. The results
+replace the generated section of BENCHMARKS.md.
+
+Options:
+  --sizes N,N,...   question counts to measure (default: 1000,5000,10000)
+  --seed N          seed of the synthetic sources (default: 20240611)
+  --runs N          ingestion runs per size, at least 2 (default: 5)
+  --no-build        ingestion only, no full builds
+  --keep            keep the isolated project copies
+  --out FILE        the Markdown file to update (default: BENCHMARKS.md)
+  -h, --help        show this help`;
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: USAGE,
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
     seed: { type: 'string', default: '20240611' },
@@ -42,9 +58,9 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(root, 'BENCHMARKS.md') },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
-const seed = Number(values.seed);
-const runs = Math.max(2, Number(values.runs));
+const sizes = values.sizes.split(',').map((s) => positiveInt(USAGE, '--sizes', s.trim()));
+const seed = positiveInt(USAGE, '--seed', values.seed);
+const runs = Math.max(2, positiveInt(USAGE, '--runs', values.runs));
 
 interface Row {
   size: number;

@@ -18,3 +18,24 @@ export function withHeapLimit(nodeOptions, limitMb) {
   if (/--max-old-space-size[= ]/.test(current)) return current;
   return `${current} --max-old-space-size=${limitMb}`.trim();
 }
+
+// Run directly: `node scripts/heap-limit.mjs [QUESTIONS]` prints the limit for that many questions.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const USAGE = `Usage: node scripts/heap-limit.mjs [QUESTIONS]
+
+Prints the V8 heap limit (MB) \`npm run build:site\` gives \`astro build\` for QUESTIONS questions
+(default 0). The build scripts import this module.`;
+  const [arg, extra] = process.argv.slice(2);
+  if (arg === '--help' || arg === '-h') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if ((arg !== undefined && !/^\d+$/.test(arg)) || extra !== undefined) {
+    const bad = extra ?? arg;
+    console.error(
+      `error: ${bad.startsWith('-') ? `unknown option '${bad}'` : `QUESTIONS must be a whole number (got "${bad}")`}\n${USAGE}`,
+    );
+    process.exit(2);
+  }
+  console.log(heapLimitMb(Number(arg ?? 0)));
+}

@@ -11,7 +11,6 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { formatReport } from '../src/ingest/report.ts';
 import { serializeLock } from '../src/ingest/id-lock.ts';
@@ -21,9 +20,25 @@ import { SourceError } from '../src/ingest/errors.ts';
 import { loadInputs } from './inputs.ts';
 import { formatRelatedStats } from '../src/ingest/related.ts';
 import { formatPlans } from '../src/ingest/plans.ts';
+import { parseCli } from './cli.ts';
+
+const USAGE = `Usage: npm run ingest -- [--check] [--strict] [--frozen] [--content DIR] [--sources DIR] [--out DIR]
+
+Reads content/ (sources, topics, slugs, id lock, translations, answers, plans), prints the
+per-source report and writes the generated pages to src/content/docs/.
+
+Options:
+  --check          parse and report only; write nothing (no pages, no lock)
+  --strict         fail when a source line could not be placed or a translation is missing or stale
+  --frozen         fail when content/ids.lock.json would change
+  --content DIR    the content folder (default: content/)
+  --sources DIR    the sources folder (default: $HANDBOOK_SOURCES, else <content>/sources)
+  --out DIR        where the pages go (default: src/content/docs/)
+  -h, --help       show this help`;
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: USAGE,
   options: {
     sources: { type: 'string', default: process.env.HANDBOOK_SOURCES },
     content: { type: 'string', default: join(root, 'content') },

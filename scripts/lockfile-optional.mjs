@@ -4,6 +4,20 @@
 // Run after `npm install` changes the lock file: node scripts/lockfile-optional.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
+const USAGE = `Usage: node scripts/lockfile-optional.mjs
+
+Adds package-lock.json entries (optional: true) for optional platform packages this registry
+does not serve, so \`npm ci\` accepts the lock file. Run it after \`npm install\` changes the lock.`;
+const [arg] = process.argv.slice(2);
+if (arg === '--help' || arg === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (arg !== undefined) {
+  console.error(`error: ${arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument "${arg}"`}\n${USAGE}`);
+  process.exit(2);
+}
+
 const path = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8'));
 const packages = lock.packages;

@@ -16,8 +16,29 @@ import { findPlan } from '../tools/pdf/plans.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
+const HELP = `Usage: npm run pdf -- [options]
+
+The PDF study guide of each edition from the built site (builds it first when dist/ is
+missing or older than the sources), printed by the system Chromium.
+
+Options:
+  --lang ru|en                 one edition (default: both)
+  --topics a,b                 only these topics (topic ids)
+  --plan <plan-id>             a prep plan's questions, in plan order
+  --mode reference|self-test   answers under each question (default) or in an appendix
+  --chromium PATH              the browser to print with (default: found on the system)
+  --out FILE.pdf|DIR           output file (with one --lang) or folder (default: dist/pdf/)
+  --dist DIR                   print another build as it is (no rebuild)
+  --no-build                   never build; fail when dist/ is stale
+  -h, --help                   show this help`;
+
 async function main(): Promise<number> {
-  const options = parsePdfArgs(process.argv.slice(2), root);
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  const options = parsePdfArgs(argv, root);
   // Fail before building when there is no browser (no download: the message says what to install).
   const chromium = findChromium(options.chromium);
   const stale = options.build ? staleReason(root, options.dist, options.langs) : undefined;

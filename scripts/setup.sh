@@ -5,6 +5,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+usage='Usage: npm run setup
+
+Installs chromium and poppler-utils (apt-get, when root and missing), runs npm ci, then
+ingests and builds the site into dist/.'
+case "${1-}" in
+  -h | --help)
+    echo "$usage"
+    exit 0
+    ;;
+  '') ;;
+  -*)
+    printf "error: unknown option '%s'\n%s\n" "$1" "$usage" >&2
+    exit 2
+    ;;
+  *)
+    printf 'error: unexpected argument "%s"\n%s\n' "$1" "$usage" >&2
+    exit 2
+    ;;
+esac
+
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)

@@ -7,20 +7,47 @@
  *                                                      edition needs
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { fieldsNeeding, sourceFields, sourceHash } from '../src/ingest/translations.ts';
 import { LANGS } from '../src/ingest/model.ts';
 import { loadInputs } from './inputs.ts';
+import { parseCli, usageError } from './cli.ts';
+import { SourceError } from '../src/ingest/errors.ts';
+
+const USAGE = `Usage: npx tsx scripts/translations.ts [status | todo [--source FILE]]
+
+Commands:
+  status            list missing, stale and orphaned translations with file and line
+                    (the default; exit code 1 when there are any)
+  todo              JSON of what needs translating: per question its id, the current hash,
+                    the source fields and the fields each edition needs
+
+Options:
+  --source FILE     with todo: only the questions of this source file (name in content/sources/)
+  -h, --help        show this help`;
 
 const root = resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCli({
+  usage: USAGE,
   allowPositionals: true,
   options: { source: { type: 'string' } },
 });
-
-const { handbook, translationProblems } = runPipeline(loadInputs(root));
 const command = positionals[0] ?? 'status';
+if (command !== 'status' && command !== 'todo') {
+  usageError(USAGE, `unknown command "${command}" (expected status or todo)`);
+}
+if (positionals.length > 1) usageError(USAGE, `unexpected argument "${positionals[1]}"`);
+if (values.source !== undefined && command !== 'todo') usageError(USAGE, '--source goes with todo');
+
+let pipeline;
+try {
+  pipeline = runPipeline(loadInputs(root));
+} catch (error) {
+  if (!(error instanceof SourceError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+}
+const { handbook, translationProblems } = pipeline;
 
 if (command === 'status') {
   for (const p of translationProblems) console.log(`${p.kind}: ${p.file}:${p.line}: ${p.message}`);
@@ -38,7 +65,4 @@ if (command === 'status') {
       fields: sourceFields(q),
     }));
   console.log(JSON.stringify(todo, null, 2));
-} else {
-  console.error(`unknown command "${command}" (expected status or todo)`);
-  process.exitCode = 2;
 }

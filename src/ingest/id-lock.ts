@@ -84,7 +84,8 @@ export class DroppedIdError extends Error {
     super(
       `published question id(s) no longer match any question: ` +
         entries.map((e) => `"${e.id}" (${e.source}${e.number ? ` #${e.number}` : ''}: ${e.title})`).join('; ') +
-        `. Restore the question, or retire the id on purpose by setting "retired": true on its entry in content/ids.lock.json.`,
+        `. Restore the question, or retire the id on purpose: \`npm run ids -- retire ${entries.map((e) => e.id).join(' ')}\`` +
+        ` (\`npm run ids -- retire --missing\` retires every such id; \`npm run ids -- status\` lists them).`,
     );
     this.name = 'DroppedIdError';
   }
@@ -97,6 +98,16 @@ export interface Assignment {
   lock: IdLock;
   /** How each id was found, for reports and tests. */
   how: ('fingerprint' | 'number' | 'similar-title' | 'new')[];
+  /** Published ids no candidate claims (only with `keepDropped`; otherwise they throw). */
+  dropped: LockEntry[];
+}
+
+export interface AssignOptions {
+  /**
+   * Keep published ids that no question claims in the lock, as they are, and report them in
+   * `dropped` instead of throwing DroppedIdError (`npm run ids -- status`).
+   */
+  keepDropped?: boolean;
 }
 
 const SAME_SOURCE_SIMILARITY = 0.5;
@@ -108,7 +119,7 @@ const ANY_SOURCE_SIMILARITY = 0.75;
  * a new unique slug otherwise. Throws DroppedIdError when a published, unretired id is left
  * without a question.
  */
-export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
+export function assignIds(candidates: IdCandidate[], lock: IdLock, options: AssignOptions = {}): Assignment {
   const entries = lock.questions;
   const free = new Set<number>();
   entries.forEach((e, i) => {
@@ -193,7 +204,7 @@ export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
   }
 
   const dropped = [...free].map((ei) => entries[ei]);
-  if (dropped.length > 0) throw new DroppedIdError(dropped);
+  if (dropped.length > 0 && !options.keepDropped) throw new DroppedIdError(dropped);
 
   const taken = new Set(entries.flatMap((e) => [e.id, ...e.aliases]));
   const ids = candidates.map((c, ci) => {
@@ -214,8 +225,8 @@ export function assignIds(candidates: IdCandidate[], lock: IdLock): Assignment {
     return entry;
   });
   const retired = entries.filter((e) => e.retired);
-  const questions = [...refreshed, ...retired].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ids, lock: { version: 1, questions }, how };
+  const questions = [...refreshed, ...retired, ...dropped].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ids, lock: { version: 1, questions }, how, dropped };
 }
 
 /** Checks a lock for duplicate ids or aliases; returns the first problem or undefined. */

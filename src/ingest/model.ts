@@ -20,7 +20,13 @@ export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
 /** Format ids, one per module in `src/ingest/formats/`. */
-export const FORMAT_IDS = ['practice-page', 'question-bank', 'qa-notes', 'interview-outline'] as const;
+export const FORMAT_IDS = [
+  'practice-page',
+  'question-bank',
+  'qa-notes',
+  'interview-outline',
+  'native-markdown',
+] as const;
 export const FormatId = z.enum(FORMAT_IDS);
 export type FormatId = z.infer<typeof FormatId>;
 

@@ -7,7 +7,15 @@ import { detectFormat, decodeSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { loadTopics, place, topicSections, type TopicsFile } from './classify.ts';
 import { createSlugger, type SlugRules } from './ids.ts';
-import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
+import {
+  assignIds,
+  DroppedIdError,
+  EMPTY_LOCK,
+  IdLock,
+  lockProblem,
+  type IdCandidate,
+  type LockEntry,
+} from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
 import {
@@ -66,6 +74,8 @@ export interface PipelineResult {
   lock: IdLock;
   /** Missing, stale or orphaned translations (file, line, id). */
   translationProblems: TranslationProblem[];
+  /** Published ids no question claims (only with `keepDroppedIds`; otherwise they are an error). */
+  droppedIds: LockEntry[];
 }
 
 /**
@@ -83,6 +93,8 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export interface PipelineOptions {
   /** Called as each stage ends with its wall time in milliseconds (for the benchmark). */
   onStage?: (stage: PipelineStage, ms: number) => void;
+  /** Report published ids no question claims (`droppedIds`) instead of failing (`npm run ids`). */
+  keepDroppedIds?: boolean;
 }
 
 const SlugRulesSchema = z.object({
@@ -147,7 +159,7 @@ export function questionFromItem(item: RawItem, origin: QuestionOrigin): Questio
     aliases: origin.aliases,
     topic: origin.topic,
     subtopic: origin.subtopic,
-    lang: detectLang(item.title),
+    lang: item.lang ?? detectLang(item.title),
     title: item.title,
     prompt: item.prompt,
     kind: item.kind,
@@ -170,6 +182,7 @@ export function questionFromItem(item: RawItem, origin: QuestionOrigin): Questio
 
 /** Levels a question is listed for in its source's level table. */
 function levelsFor(item: RawItem, parsed: ParsedSource): Level[] {
+  if (item.levels) return item.levels;
   const table = parsed.result.meta.levels ?? [];
   return table.filter((row) => item.number !== undefined && row.numbers.includes(item.number)).map((row) => row.level);
 }
@@ -257,7 +270,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   }));
   let assignment;
   try {
-    assignment = assignIds(candidates, lock);
+    assignment = assignIds(candidates, lock, { keepDropped: options.keepDroppedIds });
   } catch (error) {
     if (error instanceof DroppedIdError) throw new SourceError(input.lock?.file ?? 'ids.lock.json', 1, error.message);
     throw error;
@@ -265,13 +278,26 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   stageEnds('ids');
   const aliases = new Map(assignment.lock.questions.map((e) => [e.id, e.aliases]));
 
+  // Topics a source pins its questions to (native format); topics.yaml overrides still win.
+  const pinned: Record<string, string> = {};
   const parsedQuestions = items.map(({ source, item }, i) => {
     const id = assignment.ids[i];
+    if (item.topic) {
+      if (!rules.topics.some((t) => t.id === item.topic!.id)) {
+        const known = rules.topics.map((t) => t.id).join(', ');
+        throw new SourceError(
+          source.file,
+          item.topic.line,
+          `unknown topic "${item.topic.id}": expected one of ${known}`,
+        );
+      }
+      pinned[id] = item.topic.id;
+    }
     const question = questionFromItem(item, {
       id,
       aliases: aliases.get(id)?.length ? aliases.get(id) : undefined,
       // Placed by its concepts once translations are in (placeQuestions).
-      topic: rules.default,
+      topic: item.topic?.id ?? rules.default,
       subtopic: item.section,
       levels: levelsFor(item, source),
       file: source.file,
@@ -305,10 +331,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const vocabulary = input.concepts
     ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
     : undefined;
-  const profiles = new Map(
-    overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]),
-  );
-  const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, rules) : overlaid;
+  const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
+  const placing = { ...rules, overrides: { ...pinned, ...rules.overrides } };
+  const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, placing) : overlaid;
   stageEnds('concepts');
   const ids = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(rules.overrides)) {
@@ -340,6 +365,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     },
     lock: assignment.lock,
     translationProblems: translated.problems,
+    droppedIds: assignment.dropped,
   };
 }
 

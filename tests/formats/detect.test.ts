@@ -28,6 +28,9 @@ const FIXTURES: [string, string][] = [
   ['interview-outline/count-mismatch.txt', 'interview-outline'],
   ['interview-outline/duplicate-number.txt', 'interview-outline'],
   ['detect/bom-crlf.txt', 'question-bank'],
+  ['native-markdown/good.md', 'native-markdown'],
+  ['native-markdown/no-front-matter.md', 'native-markdown'],
+  ['native-markdown/unknown-part.md', 'native-markdown'],
 ];
 
 const bytes = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path));
@@ -44,7 +47,13 @@ function sourceError(run: () => unknown): SourceError {
 
 describe('detectFormat', () => {
   it('registers one module per format id', () => {
-    expect(FORMATS.map((f) => f.id)).toEqual(['practice-page', 'question-bank', 'qa-notes', 'interview-outline']);
+    expect(FORMATS.map((f) => f.id)).toEqual([
+      'practice-page',
+      'question-bank',
+      'qa-notes',
+      'interview-outline',
+      'native-markdown',
+    ]);
   });
 
   it.each(REAL)('detects %s as %s, and no other format claims it', (file, id) => {

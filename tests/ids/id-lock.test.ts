@@ -109,7 +109,7 @@ describe('permanent ids (content/ids.lock.json)', () => {
   it('refuses to drop a published id silently', () => {
     expect(() => assignIds(bank.slice(0, 2), published())).toThrow(DroppedIdError);
     expect(() => assignIds(bank.slice(0, 2), published())).toThrow(
-      /"gil-python" \(bank\.txt #3: Что такое GIL в Python\?\).*retired/,
+      /"gil-python" \(bank\.txt #3: Что такое GIL в Python\?\).*`npm run ids -- retire gil-python`/,
     );
   });
 

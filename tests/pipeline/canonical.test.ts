@@ -44,7 +44,7 @@ function items(): { item: RawItem; file: string }[] {
   const texts: { file: string; text: string }[] = generateSources(400, 7).map((s) => ({ file: s.file, text: s.text }));
   const SOURCES = join(import.meta.dirname, '..', '..', 'content', 'sources');
   for (const name of readdirSync(SOURCES)) texts.push({ file: name, text: readFileSync(join(SOURCES, name), 'utf8') });
-  for (const dir of ['practice-page', 'question-bank', 'qa-notes', 'interview-outline']) {
+  for (const dir of ['practice-page', 'question-bank', 'qa-notes', 'interview-outline', 'native-markdown']) {
     for (const name of readdirSync(join(FIXTURES, dir))) {
       texts.push({ file: name, text: readFileSync(join(FIXTURES, dir, name), 'utf8') });
     }

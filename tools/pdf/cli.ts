@@ -48,7 +48,9 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    // node:util's message, without its sentence about `--` and positional arguments.
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    throw new UsageError(`${message}\n${USAGE}`);
   }
   const langs = values.lang === undefined ? [...LANGS] : values.lang.split(',').map((l) => l.trim());
   for (const lang of langs)

@@ -5,13 +5,14 @@
 import { SourceError } from '../errors.ts';
 import type { FormatId } from '../model.ts';
 import { interviewOutline } from './interview-outline.ts';
+import { nativeMarkdown } from './native-markdown.ts';
 import { practicePage } from './practice-page.ts';
 import { qaNotes } from './qa-notes.ts';
 import { questionBank } from './question-bank.ts';
 import { contentLines } from './lines.ts';
 import { ParseError, type ParseResult, type SourceFormat } from './types.ts';
 
-export const FORMATS: readonly SourceFormat[] = [practicePage, questionBank, qaNotes, interviewOutline];
+export const FORMATS: readonly SourceFormat[] = [practicePage, questionBank, qaNotes, interviewOutline, nativeMarkdown];
 
 /** How each format starts, for the "unknown format" message. */
 const HINTS: Record<FormatId, string> = {
@@ -20,6 +21,8 @@ const HINTS: Record<FormatId, string> = {
   'question-bank': 'a question bank starts with "# Title" followed by numbered lines "1. question"',
   'qa-notes': 'QA notes have "Q: question¶" lines each followed by an "A:" line',
   'interview-outline': 'an interview outline starts with "# Title" and has "### Вопрос N: question" headings',
+  'native-markdown':
+    'a native Markdown file starts with "---" front matter or a "#" / "##" heading and has "## question" headings',
 };
 
 /**

@@ -5,7 +5,7 @@
  * raw items with line spans (`parse`). It accounts for every line of the file: each line is
  * kept (part of an item or of document metadata), dropped as known debris, or unplaced.
  */
-import type { Content, FormatId, Level } from '../model.ts';
+import type { Content, FormatId, Lang, Level } from '../model.ts';
 
 /** What happened to one source line. */
 export type LineFate = 'kept' | 'debris' | 'blank' | 'unplaced';
@@ -31,6 +31,12 @@ export interface RawItem {
   section?: string;
   /** 1-based inclusive line span. */
   lines: [number, number];
+  /** Levels the source sets on the question itself (native format); else from the level table. */
+  levels?: Level[];
+  /** Topic id the source pins the question to (native format), with the line that says so. */
+  topic?: { id: string; line: number };
+  /** Language the source declares (native format); else detected from the title. */
+  lang?: Lang;
 }
 
 /** Document-level facts a parser found (page title, company, date, level table). */
