@@ -331,7 +331,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const vocabulary = input.concepts
     ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
     : undefined;
-  const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
+  const profiles = new Map(
+    overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]),
+  );
   const placing = { ...rules, overrides: { ...pinned, ...rules.overrides } };
   const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, placing) : overlaid;
   stageEnds('concepts');
