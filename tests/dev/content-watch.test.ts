@@ -72,13 +72,18 @@ describe('npm run dev watches content/', () => {
   const bank = join(dir, 'content/sources/cv-ml-engineer-question-bank.txt');
 
   it('re-ingests an edited source and serves the changed page', async () => {
-    expect((await page('/fundamentals/')).text).toContain('Что такое Dropout?');
+    expect((await page('/fundamentals/')).text).toContain('Какие виды нормализации существуют?');
     writeFileSync(
       bank,
-      readFileSync(bank, 'utf8').replace('2. Что такое Dropout?', '2. Что такое Dropout на практике?'),
+      readFileSync(bank, 'utf8').replace(
+        '3. Какие виды нормализации существуют?',
+        '3. Какие виды нормализации существуют на практике?',
+      ),
     );
     const { ms } = await until('the edited page', 30_000, async () =>
-      (await page('/fundamentals/')).text.includes('Что такое Dropout на практике?') ? true : undefined,
+      (await page('/fundamentals/')).text.includes('Какие виды нормализации существуют на практике?')
+        ? true
+        : undefined,
     );
     console.log(`dev watch: edit visible after ${ms} ms`);
     expect(log).toMatch(/content changed \(content\/sources\/cv-ml-engineer-question-bank\.txt\): re-ingesting/);
@@ -92,7 +97,7 @@ describe('npm run dev watches content/', () => {
     );
     const { status, text } = await page('/fundamentals/');
     expect(status).toBe(200);
-    expect(text).toContain('Что такое Dropout на практике?');
+    expect(text).toContain('Какие виды нормализации существуют на практике?');
     // Fixing the file re-ingests again: the new question appears.
     writeFileSync(mine, '## What is a live-edited question?\n{topic: python-sql}\n\nIts answer.\n');
     await until('the fixed source', 30_000, async () =>
