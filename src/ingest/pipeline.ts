@@ -10,7 +10,16 @@ import { createSlugger, type SlugRules } from './ids.ts';
 import { assignIds, DroppedIdError, EMPTY_LOCK, IdLock, lockProblem, type IdCandidate } from './id-lock.ts';
 import { plainText } from './mdast.ts';
 import { parseDataFile } from './data-file.ts';
-import { hasAnswer, LANGS, Question, type Content, type Handbook, type Lang, type Level, type SourceSummary } from './model.ts';
+import {
+  hasAnswer,
+  LANGS,
+  Question,
+  type Content,
+  type Handbook,
+  type Lang,
+  type Level,
+  type SourceSummary,
+} from './model.ts';
 import { toString } from 'mdast-util-to-string';
 import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
@@ -20,6 +29,7 @@ import { computeRelated, idResolver, loadRelations, type RelatedStats } from './
 import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
 import { profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
+import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -296,7 +306,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const vocabulary = input.concepts
     ? loadVocabulary(input.concepts.text, input.concepts.file, topicSections(rules))
     : undefined;
-  const profiles = new Map(overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]));
+  const profiles = new Map(
+    overlaid.map((q) => [q.id, vocabulary ? profileQuestion(vocabulary, questionTexts(q)) : EMPTY_PROFILE]),
+  );
   const questions = vocabulary ? placeQuestions(overlaid, profiles, vocabulary, rules) : overlaid;
   stageEnds('concepts');
   const ids = new Set(questions.map((q) => q.id));
@@ -314,11 +326,14 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, profiles, vocabulary);
-  const plans = loadPlans(input.plans ?? [], linked, retiredIds);
+  const guides = outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta })));
+  const timed = estimateMinutes(linked, guides);
+  const plans = loadPlans(input.plans ?? [], timed, retiredIds, guides);
   stageEnds('related');
   return {
     handbook: {
-      questions: linked,
+      questions: timed,
+      guides,
       topics: rules.topics,
       sources,
       retiredIds,
@@ -328,7 +343,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       vocabulary: vocabulary ? vocabularyNames(vocabulary) : undefined,
     },
     lock: assignment.lock,
-    translationProblems: translated.problems,
+    translationProblems: [...translated.problems, ...missingGuideLabels(guides, translated.labels)],
   };
 }
 
@@ -363,13 +378,22 @@ function placeQuestions(
   const contexts = new Map<string, Profile>();
   const contextOf = (section: string) => {
     let p = contexts.get(section);
-    if (!p) contexts.set(section, (p = profileQuestion(vocabulary, { title: [], prompt: [section], followUps: [], answer: [] })));
+    if (!p)
+      contexts.set(
+        section,
+        (p = profileQuestion(vocabulary, { title: [], prompt: [section], followUps: [], answer: [] })),
+      );
     return p;
   };
   return questions.map((q) => {
     const profile = profiles.get(q.id)!;
-    const placement = place(profile, vocabulary, rules, { id: q.id, context: q.subtopic ? contextOf(q.subtopic) : undefined });
-    const section = rules.topics.find((t) => t.id === placement.topic)?.subtopics.find((s) => s.id === placement.section);
+    const placement = place(profile, vocabulary, rules, {
+      id: q.id,
+      context: q.subtopic ? contextOf(q.subtopic) : undefined,
+    });
+    const section = rules.topics
+      .find((t) => t.id === placement.topic)
+      ?.subtopics.find((s) => s.id === placement.section);
     const concepts = [...profile.hits.values()]
       .sort((a, b) => b.strength - a.strength || a.concept - b.concept)
       .map((h) => ({

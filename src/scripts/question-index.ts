@@ -46,6 +46,7 @@ if (root) {
       levels: string[];
       source: { file: string };
       minutes?: number;
+      minutesEstimated?: boolean;
       hasAnswer: boolean;
     };
     const lang = root.dataset.lang ?? 'ru';
@@ -87,7 +88,7 @@ if (root) {
       title.append(a, code);
       const source = cell(label(filters.source, e.source.file));
       source.title = e.source.file;
-      const minutes = cell(e.minutes === undefined ? '' : String(e.minutes));
+      const minutes = cell(e.minutes === undefined ? '' : `${e.minutesEstimated ? '≈ ' : ''}${e.minutes}`);
       minutes.classList.add('hb-num');
       tr.append(
         title,

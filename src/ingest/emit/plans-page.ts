@@ -4,11 +4,35 @@
  * The pages themselves are Astro routes (src/pages/plans/, src/pages/en/plans/) rendering
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
-import type { Handbook, Lang } from '../model.ts';
+import type { Handbook, Lang, Level } from '../model.ts';
 import type { Plan } from '../plans.ts';
+import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
 
 type PerLang<T> = Partial<Record<Lang, T>>;
+
+/** What an outline says about a level, in one edition's language. */
+export interface LevelGuideText {
+  heading?: string;
+  experience?: string;
+  expectations: string[];
+  criteria: string[];
+  redFlags: string[];
+  recommendations: string[];
+  /** The outline's header notes ("Структура"). */
+  notes: { heading: string; lines: string[] }[];
+}
+
+/** A level plan: the level, its question count and time range, and how the plan's minutes compare. */
+export interface PlanLevel {
+  level: Level;
+  source: string;
+  questionCount?: [number, number];
+  minutes?: [number, number];
+  /** The plan's minutes against the level's time range. */
+  fit?: 'under' | 'within' | 'over';
+  guide: PerLang<LevelGuideText>;
+}
 
 export interface PlanData {
   id: string;
@@ -16,7 +40,10 @@ export interface PlanData {
   description: PerLang<string>;
   minutes?: number;
   totalMinutes: number;
+  /** Some of the plan's minutes are estimates. */
+  estimated: boolean;
   count: number;
+  level?: PlanLevel;
   sections: { title: PerLang<string>; items: { id: string; followUps?: PerLang<string[]> }[] }[];
 }
 
@@ -30,6 +57,8 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
     description: perLang((lang) => plan.description[lang]),
     ...(plan.minutes !== undefined ? { minutes: plan.minutes } : {}),
     totalMinutes: plan.totalMinutes,
+    estimated: plan.sections.some((s) => s.items.some((item) => byId.get(item.id)!.minutesEstimated)),
+    ...(plan.level ? { level: planLevel(plan, handbook, perLang) } : {}),
     count: plan.sections.reduce((n, s) => n + s.items.length, 0),
     sections: plan.sections.map((section) => ({
       title: perLang((lang) => section.title[lang]),
@@ -43,4 +72,40 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
       }),
     })),
   }));
+}
+
+/** The level of a level plan with its guide texts per language (labels translate them). */
+function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang) => T) => PerLang<T>): PlanLevel {
+  const { level, source } = plan.level!;
+  const outline: OutlineGuide | undefined = handbook.guides?.find((g) => g.file === source);
+  const guide = outline?.levels.find((l) => l.level === level);
+  const labels = handbook.labels ?? {};
+  const minutes = guide?.minutes;
+  const fit =
+    minutes === undefined
+      ? undefined
+      : plan.totalMinutes < minutes[0]
+        ? 'under'
+        : plan.totalMinutes > minutes[1]
+          ? 'over'
+          : 'within';
+  return {
+    level,
+    source,
+    ...(guide?.questionCount ? { questionCount: guide.questionCount } : {}),
+    ...(minutes ? { minutes } : {}),
+    ...(fit ? { fit } : {}),
+    guide: perLang((lang) => {
+      const tr = (text: string) => guideText(text, lang, labels);
+      return {
+        ...(guide?.heading ? { heading: tr(guide.heading) } : {}),
+        ...(guide?.experience ? { experience: tr(guide.experience) } : {}),
+        expectations: (guide?.expectations ?? []).map(tr),
+        criteria: (guide?.criteria ?? []).map(tr),
+        redFlags: (guide?.redFlags ?? []).map(tr),
+        recommendations: (guide?.recommendations ?? []).map(tr),
+        notes: (outline?.notes ?? []).map((n) => ({ heading: tr(n.heading), lines: n.lines.map(tr) })),
+      };
+    }),
+  };
 }

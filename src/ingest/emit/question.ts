@@ -57,6 +57,7 @@ export function metaAttributes(question: Question, local?: LocalizedQuestion): J
     sourceTitle: local?.sourceTitle?.value ?? source.title,
     lines: `${source.lines[0]}–${source.lines[1]}`,
     minutes: question.minutes,
+    minutesEstimated: question.minutesEstimated ? 'true' : undefined,
     kind: local?.kind?.value ?? question.kind,
     levels: question.levels.join(' '),
     company: source.company,

@@ -35,6 +35,8 @@ export interface LinkEntry {
   /** Source file name (key of `sources`). */
   source: string;
   minutes?: number;
+  /** `minutes` is an estimate (src/ingest/levels.ts). */
+  minutesEstimated?: boolean;
   answered: boolean;
   /** Related question ids, ranked. */
   related: string[];
@@ -77,6 +79,7 @@ export function linksData(
       levels: q.levels,
       source: q.source.file,
       ...(q.minutes !== undefined ? { minutes: q.minutes } : {}),
+      ...(q.minutesEstimated ? { minutesEstimated: true } : {}),
       answered: hasAnswer(q),
       related: q.related ?? [],
       ...(q.answeredIn?.length ? { answeredIn: q.answeredIn } : {}),
