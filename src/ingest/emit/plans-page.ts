@@ -4,7 +4,8 @@
  * The pages themselves are Astro routes (src/pages/plans/, src/pages/en/plans/) rendering
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
-import type { Handbook, Lang, Level } from '../model.ts';
+import { toString } from 'mdast-util-to-string';
+import { hasAnswer, type Handbook, type Lang, type Level } from '../model.ts';
 import type { Plan } from '../plans.ts';
 import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
@@ -44,7 +45,25 @@ export interface PlanData {
   estimated: boolean;
   count: number;
   level?: PlanLevel;
-  sections: { title: PerLang<string>; items: { id: string; followUps?: PerLang<string[]> }[] }[];
+  sections: { title: PerLang<string>; items: PlanDataItem[] }[];
+}
+
+export interface PlanDataItem {
+  id: string;
+  /** The question's follow-ups (every item that has some: the interview sheet lists them all). */
+  followUps?: PerLang<string[]>;
+  /** The plan page shows the follow-ups (`followUps: true` in the plan file). */
+  showFollowUps?: true;
+  /** The expected answer in short, plain text (the short answer, else the start of the analysis). */
+  expected?: PerLang<string>;
+}
+
+/** At most `max` characters of `text`, cut at a word and marked with an ellipsis. */
+export function summaryText(text: string, max = 420): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
 
 /** Plans in list order, localized for `langs`. */
@@ -62,13 +81,22 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
     count: plan.sections.reduce((n, s) => n + s.items.length, 0),
     sections: plan.sections.map((section) => ({
       title: perLang((lang) => section.title[lang]),
-      items: section.items.map((item) => {
+      items: section.items.map((item): PlanDataItem => {
         const q = byId.get(item.id)!;
-        if (!item.followUps || q.followUps.length === 0) return { id: item.id };
-        return {
-          id: item.id,
-          followUps: perLang((lang) => localize(q, lang, handbook.labels ?? {}).followUps?.value ?? q.followUps),
-        };
+        const local = (lang: Lang) => localize(q, lang, handbook.labels ?? {});
+        const out: PlanDataItem = { id: item.id };
+        if (q.followUps.length > 0) {
+          out.followUps = perLang((lang) => local(lang).followUps?.value ?? q.followUps);
+          if (item.followUps) out.showFollowUps = true;
+        }
+        if (hasAnswer(q)) {
+          out.expected = perLang((lang) => {
+            const answer = local(lang).answer;
+            const part = answer.short ?? answer.detailed ?? answer.howToSay ?? answer.mistakes;
+            return part ? summaryText(toString(part.value)) : '';
+          });
+        }
+        return out;
       }),
     })),
   }));
