@@ -37,6 +37,8 @@ export interface LinkEntry {
   minutes?: number;
   /** `minutes` is an estimate (src/ingest/levels.ts). */
   minutesEstimated?: boolean;
+  /** Follow-up questions per language (the mock-interview page reveals them one by one). */
+  followUps?: PerLang<string[]>;
   answered: boolean;
   /** Related question ids, ranked. */
   related: string[];
@@ -80,6 +82,9 @@ export function linksData(
       source: q.source.file,
       ...(q.minutes !== undefined ? { minutes: q.minutes } : {}),
       ...(q.minutesEstimated ? { minutesEstimated: true } : {}),
+      ...(q.followUps.length > 0
+        ? { followUps: perLang((lang) => localize(q, lang, labels).followUps?.value ?? q.followUps) }
+        : {}),
       answered: hasAnswer(q),
       related: q.related ?? [],
       ...(q.answeredIn?.length ? { answeredIn: q.answeredIn } : {}),
