@@ -77,6 +77,7 @@ if (root) {
         levels: e.levels.join(' '),
         source: e.source.file,
         answered: e.hasAnswer ? '1' : '0',
+        ...(e.minutes !== undefined ? { minutes: String(e.minutes) } : {}),
       });
       const title = make('td');
       const a = make('a');
