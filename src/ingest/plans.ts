@@ -94,6 +94,8 @@ export interface Plan {
 }
 
 const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Page names under /plans/ that are not plans (the mock-interview and custom plan pages). */
+export const RESERVED_PLAN_IDS = ['mock', 'custom', 'pool'] as const;
 
 /** Questions a selector picks, in handbook order. */
 export function selectQuestions(questions: readonly Question[], selector: PlanSelector): Question[] {
@@ -137,6 +139,9 @@ export function loadPlan(
     .replace(/\.ya?ml$/, '');
   if (!PLAN_ID.test(id)) {
     throw new DataFileError(data.file, 1, `plan file name "${id}" must be lower-case letters, digits and dashes`);
+  }
+  if ((RESERVED_PLAN_IDS as readonly string[]).includes(id)) {
+    throw new DataFileError(data.file, 1, `plan id "${id}" is taken by the page /plans/${id}/: rename the file`);
   }
   const { value, lineOf } = parseDataFile(data.text, data.file, PlanFile);
   const ids = idResolver(questions, retiredIds);

@@ -79,6 +79,8 @@ async function start(root: HTMLElement): Promise<void> {
     if (total > budget) summary.dataset.over = '';
   }
 
+  root.querySelector<HTMLAnchorElement>('[data-custom-sheet-link]')!.href =
+    `${location.pathname}sheet/${location.search}`;
   const list = root.querySelector<HTMLOListElement>('[data-custom-list]')!;
   list.replaceChildren(
     ...questions.map((q) => {

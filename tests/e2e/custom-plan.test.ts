@@ -85,4 +85,26 @@ describe('custom plan', () => {
     expect(await page.locator('[data-custom-unknown]').innerText()).toContain('no-such-question');
     expect(await page.locator('[data-custom-yaml-intro]').innerText()).toContain('content/plans/mix.yaml');
   });
+
+  it('has the same interviewer sheet as a built-in plan', async () => {
+    const junior = ['neyron-rabotaet', 'bayesian-neural-networks'];
+    await page.goto(site.url(`/en/plans/custom/?q=${junior.join(',')}&title=Sheet+test`));
+    await page.locator('[data-custom-list] [data-plan-item]').first().waitFor();
+    await page.locator('[data-custom-sheet-link]').click();
+    await page.waitForURL(/\/en\/plans\/custom\/sheet\/\?q=/);
+    await page.locator('[data-custom-sheet][data-ready]').waitFor({ state: 'attached' });
+    const questions = page.locator('[data-sheet-question]');
+    expect(await questions.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.sheetQuestion))).toEqual(
+      junior,
+    );
+    expect(await page.locator('h1').innerText()).toBe("Interviewer's sheet: Sheet test");
+    expect(await questions.first().locator('[data-sheet-followups] li').count()).toBe(3);
+    expect(await page.locator('[data-sheet-question] [data-sheet-notes]').count()).toBe(2);
+    expect(await page.locator('[data-sheet-question] [data-sheet-score]').count()).toBe(2);
+    // The Q&A notes answer the second question: its expected answer is shown.
+    expect(await questions.nth(1).locator('[data-sheet-expected]').innerText()).not.toContain(
+      'The handbook has no answer',
+    );
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
 import { toString } from 'mdast-util-to-string';
-import { hasAnswer, type Handbook, type Lang, type Level } from '../model.ts';
+import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
 import type { Plan } from '../plans.ts';
 import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
@@ -58,6 +58,13 @@ export interface PlanDataItem {
   expected?: PerLang<string>;
 }
 
+/** The expected answer of an answered question in short: its short answer, else the first answer part, as plain text. */
+export function expectedAnswer(q: Question, lang: Lang, labels: NonNullable<Handbook['labels']>): string {
+  const answer = localize(q, lang, labels).answer;
+  const part = answer.short ?? answer.detailed ?? answer.howToSay ?? answer.mistakes;
+  return part ? summaryText(toString(part.value)) : '';
+}
+
 /** At most `max` characters of `text`, cut at a word and marked with an ellipsis. */
 export function summaryText(text: string, max = 420): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -89,13 +96,7 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
           out.followUps = perLang((lang) => local(lang).followUps?.value ?? q.followUps);
           if (item.followUps) out.showFollowUps = true;
         }
-        if (hasAnswer(q)) {
-          out.expected = perLang((lang) => {
-            const answer = local(lang).answer;
-            const part = answer.short ?? answer.detailed ?? answer.howToSay ?? answer.mistakes;
-            return part ? summaryText(toString(part.value)) : '';
-          });
-        }
+        if (hasAnswer(q)) out.expected = perLang((lang) => expectedAnswer(q, lang, handbook.labels ?? {}));
         return out;
       }),
     })),

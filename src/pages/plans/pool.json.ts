@@ -1,7 +1,7 @@
 /**
  * Static endpoint /plans/pool.json: every question as the mock-interview and custom plan pages
  * draw from it (both editions): id, aliases, title, permalink, levels, minutes (and whether
- * they are an estimate), follow-ups, answered. Loaded by the page script, not embedded, so the
+ * they are an estimate), follow-ups, the expected answer in short, answered. Loaded by the page script, not embedded, so the
  * pages stay small at any number of questions.
  */
 import type { APIRoute } from 'astro';
@@ -19,6 +19,7 @@ export interface PoolEntry {
   minutes: number;
   estimated?: true;
   followUps?: Partial<Record<'ru' | 'en', string[]>>;
+  expected?: Partial<Record<'ru' | 'en', string>>;
   answered: boolean;
 }
 
@@ -33,6 +34,7 @@ export const GET: APIRoute = () => {
     minutes: q.minutes ?? 1,
     ...(q.minutesEstimated ? { estimated: true as const } : {}),
     ...(q.followUps ? { followUps: q.followUps } : {}),
+    ...(q.expected ? { expected: q.expected } : {}),
     answered: q.answered,
   }));
   return new Response(`${JSON.stringify(pool)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
