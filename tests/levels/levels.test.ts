@@ -8,6 +8,7 @@ import { interviewOutline } from '../../src/ingest/formats/interview-outline.ts'
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 import { fixture } from '../formats/helpers.ts';
 import type { Question } from '../../src/ingest/model.ts';
+import { loadPlan } from '../../src/ingest/plans.ts';
 
 const OUTLINE = 'deep-learning-interview-outline-backend.txt';
 
@@ -76,6 +77,16 @@ describe('minutes', () => {
       ['middle', 'middle', 53],
       ['senior', 'senior', 75],
     ]);
+  });
+
+  it("a selector's budget works on estimated minutes", () => {
+    const text = `title: { ru: П, en: P }\ndescription: { ru: О, en: D }\nminutes: 10\nsections:\n  - title: { ru: A, en: A }\n    from: { source: ${OUTLINE}, budget: 10 }\n`;
+    const plan = loadPlan({ file: 'content/plans/x.yaml', text }, handbook.questions);
+    const ids = plan.sections[0].items.map((i) => i.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(plan.totalMinutes).toBeLessThanOrEqual(10);
+    expect(plan.totalMinutes).toBe(ids.reduce((n, id) => n + byId.get(id)!.minutes!, 0));
+    expect(ids.every((id) => byId.get(id)!.minutesEstimated)).toBe(true);
   });
 
   it('other sources get the median of the timed questions', () => {
