@@ -1,7 +1,7 @@
 /**
  * Command line: the PDF study guide of each edition from the built site.
  *
- *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test]
+ *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet]
  *                  [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
  *
  * Builds the site first (npm run build) when dist/ is missing or older than the sources.
@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BrowserNotFoundError, findChromium } from '../tools/browser/find-chromium.ts';
 import { outputFile, parsePdfArgs, staleReason, UsageError } from '../tools/pdf/cli.ts';
-import { generateStudyGuidePdf } from '../tools/pdf/generate.ts';
+import { generateSheetPdf, generateStudyGuidePdf } from '../tools/pdf/generate.ts';
 import { findPlan } from '../tools/pdf/plans.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -53,6 +53,14 @@ async function main(): Promise<number> {
   const plan = options.plan
     ? findPlan(options.plan, [join(projectDir, 'src/content/docs/_data/plans.json'), join(options.dist, 'plans.json')])
     : undefined;
+  if (options.mode === 'sheet') {
+    for (const lang of options.langs) {
+      const out = outputFile(options, lang);
+      const result = await generateSheetPdf({ dist: options.dist, lang, out, plan: options.plan!, chromium });
+      console.log(`pdf: ${relative(process.cwd(), out) || out}: ${result.pages} pages, ${result.questions} questions`);
+    }
+    return 0;
+  }
   for (const lang of options.langs) {
     const out = outputFile(options, lang);
     const started = Date.now();

@@ -4,11 +4,13 @@
  *   tsx scripts/translations.ts status                 list missing, stale and orphaned translations
  *   tsx scripts/translations.ts todo [--source FILE]   JSON of what needs translating: per question its
  *                                                      id, hash, the source fields and the fields each
- *                                                      edition needs
+ *                                                      edition needs; then the outline level guide texts
+ *                                                      (labels keyed by the source text) an edition lacks
  */
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/ingest/pipeline.ts';
-import { fieldsNeeding, sourceFields, sourceHash } from '../src/ingest/translations.ts';
+import { fieldsNeeding, isWrittenIn, sourceFields, sourceHash } from '../src/ingest/translations.ts';
+import { guideTexts } from '../src/ingest/levels.ts';
 import { LANGS } from '../src/ingest/model.ts';
 import { loadInputs } from './inputs.ts';
 import { parseCli, usageError } from './cli.ts';
@@ -64,5 +66,13 @@ if (command === 'status') {
       needs: Object.fromEntries(LANGS.map((lang) => [lang, fieldsNeeding(q, lang)])),
       fields: sourceFields(q),
     }));
-  console.log(JSON.stringify(todo, null, 2));
+  const labels = handbook.labels ?? {};
+  const guides = (handbook.guides ?? [])
+    .filter((g) => !values.source || g.file === values.source)
+    .map((g) => ({
+      source: g.file,
+      labels: guideTexts(g).filter((text) => LANGS.some((lang) => !isWrittenIn(text, lang) && !labels[text]?.[lang])),
+    }))
+    .filter((g) => g.labels.length > 0);
+  console.log(JSON.stringify(guides.length > 0 ? [...todo, { guides }] : todo, null, 2));
 }

@@ -35,6 +35,15 @@ export const links: LinksData = readJson<LinksData>('links.json', {
 });
 export const plans: PlanData[] = readJson<PlanData[]>('plans.json', []);
 
+/** The plan of one outline level (`plan.level`), by source file and level. */
+const levelPlans = new Map(plans.flatMap((p) => (p.level ? [[`${p.level.source}\u0000${p.level.level}`, p.id]] : [])));
+
+/** URL of the level plan for a question's level badge, when its source has one. */
+export function levelPlanUrl(source: string, level: string, lang: Lang): string | undefined {
+  const id = levelPlans.get(`${source}\u0000${level}`);
+  return id === undefined ? undefined : `${langPrefix(lang)}/plans/${id}/`;
+}
+
 export const questionById: ReadonlyMap<string, LinkEntry> = new Map(links.questions.map((q) => [q.id, q]));
 const topicNames = new Map(links.topics.map((topic) => [topic.id, topic.name]));
 const sourceTitles = new Map(links.sources.map((source) => [source.file, source.title]));

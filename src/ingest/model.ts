@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Root } from 'mdast';
 import type { Plan } from './plans.ts';
 import type { RelatedStats } from './related.ts';
+import type { OutlineGuide } from './levels.ts';
 
 export const LANGS = ['ru', 'en'] as const;
 export const Lang = z.enum(LANGS);
@@ -150,6 +151,8 @@ export interface LocalizedFields {
 }
 
 export type Question = z.infer<typeof Question> & {
+  /** `minutes` is an estimate (src/ingest/levels.ts), not given by the source. */
+  minutesEstimated?: boolean;
   /** content/answers/ file the answer came from, when a reader added it (answer overlay). */
   answerSource?: string;
   /** Curated translations merged by ingestion (content/translations/), per edition language. */
@@ -227,6 +230,8 @@ export interface Handbook {
   labels?: Record<string, Partial<Record<Lang, string>>>;
   /** Retired ids (content/ids.lock.json) stay reserved; permalinks to them explain the removal. */
   retiredIds?: string[];
+  /** What the interview outlines say about their levels (src/ingest/levels.ts). */
+  guides?: OutlineGuide[];
   /** Prep plans (content/plans/*.yaml), validated and resolved to question ids. */
   plans?: Plan[];
   /** How many questions got related questions (ingest report). */

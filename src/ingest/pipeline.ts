@@ -37,6 +37,7 @@ import { computeRelated, idResolver, loadRelations, type RelatedStats } from './
 import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
 import { profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
+import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -352,11 +353,14 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, profiles, vocabulary);
-  const plans = loadPlans(input.plans ?? [], linked, retiredIds);
+  const guides = outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta })));
+  const timed = estimateMinutes(linked, guides);
+  const plans = loadPlans(input.plans ?? [], timed, retiredIds, guides);
   stageEnds('related');
   return {
     handbook: {
-      questions: linked,
+      questions: timed,
+      guides,
       topics: rules.topics,
       sources,
       retiredIds,
@@ -366,7 +370,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       vocabulary: vocabulary ? vocabularyNames(vocabulary) : undefined,
     },
     lock: assignment.lock,
-    translationProblems: translated.problems,
+    translationProblems: [...translated.problems, ...missingGuideLabels(guides, translated.labels)],
     droppedIds: assignment.dropped,
   };
 }

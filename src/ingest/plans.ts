@@ -15,11 +15,16 @@
  *         format: practice-page             #   source format
  *         topic: transformers
  *         level: junior                     #   listed for this level in the source's level table
- *         withMinutes: true                 #   has a time estimate
- *         answered: true
+ *         withMinutes: true                 #   its source gives its minutes (not an estimate)
  *         budget: 45                        #   take questions while their minutes fit
+ *         answered: true
  *         limit: 10
  *         followUps: true                   #   show follow-ups for this section
+ *
+ * A plan whose selectors all pick one level of one outline source is that level's plan
+ * (`level`): its page shows what the outline says about the level (src/ingest/levels.ts) and
+ * whether its minutes fit the level's time range. Minutes are the questions' minutes, estimates
+ * included (`budget` works on them too).
  *
  * Validation names file and line: unknown or retired ids, selectors that match nothing,
  * a question listed twice, a plan over its time budget.
@@ -28,6 +33,7 @@ import { z } from 'zod';
 import { DataFileError, parseDataFile } from './data-file.ts';
 import { FormatId, hasAnswer, Level, Localized, type Question } from './model.ts';
 import { idResolver, unknownIdReason } from './related.ts';
+import type { OutlineGuide } from './levels.ts';
 
 interface DataText {
   file: string;
@@ -83,9 +89,13 @@ export interface Plan {
   /** Sum of the questions' minutes (questions without an estimate count 0). */
   totalMinutes: number;
   sections: { title: Localized; items: PlanItem[] }[];
+  /** The outline level the plan is made of, when it is one level's plan. */
+  level?: { level: Level; source: string; minutes?: [number, number] };
 }
 
 const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Page names under /plans/ that are not plans (the mock-interview and custom plan pages). */
+export const RESERVED_PLAN_IDS = ['mock', 'custom', 'pool'] as const;
 
 /** Questions a selector picks, in handbook order. */
 export function selectQuestions(questions: readonly Question[], selector: PlanSelector): Question[] {
@@ -96,7 +106,8 @@ export function selectQuestions(questions: readonly Question[], selector: PlanSe
       (!selector.format || q.source.format === selector.format) &&
       (!selector.topic || q.topic === selector.topic) &&
       (!selector.level || q.levels.includes(selector.level)) &&
-      (selector.withMinutes === undefined || (q.minutes !== undefined) === selector.withMinutes) &&
+      (selector.withMinutes === undefined ||
+        (q.minutes !== undefined && !q.minutesEstimated) === selector.withMinutes) &&
       (selector.answered === undefined || hasAnswer(q) === selector.answered),
   );
   if (selector.budget !== undefined) {
@@ -116,13 +127,21 @@ export function selectQuestions(questions: readonly Question[], selector: PlanSe
  * Validates and resolves one plan file.
  * @param file Path for error messages (e.g. `content/plans/junior.yaml`); its base name is the plan id.
  */
-export function loadPlan(data: DataText, questions: readonly Question[], retiredIds: readonly string[] = []): Plan {
+export function loadPlan(
+  data: DataText,
+  questions: readonly Question[],
+  retiredIds: readonly string[] = [],
+  guides: readonly OutlineGuide[] = [],
+): Plan {
   const id = data.file
     .split('/')
     .pop()!
     .replace(/\.ya?ml$/, '');
   if (!PLAN_ID.test(id)) {
     throw new DataFileError(data.file, 1, `plan file name "${id}" must be lower-case letters, digits and dashes`);
+  }
+  if ((RESERVED_PLAN_IDS as readonly string[]).includes(id)) {
+    throw new DataFileError(data.file, 1, `plan id "${id}" is taken by the page /plans/${id}/: rename the file`);
   }
   const { value, lineOf } = parseDataFile(data.text, data.file, PlanFile);
   const ids = idResolver(questions, retiredIds);
@@ -172,6 +191,7 @@ export function loadPlan(data: DataText, questions: readonly Question[], retired
   if (value.minutes !== undefined && totalMinutes > value.minutes) {
     fail(['minutes'], `the plan's questions take ${totalMinutes} minutes, over its budget of ${value.minutes}`);
   }
+  const level = planLevel(value.sections, guides);
   return {
     id,
     file: data.file,
@@ -181,7 +201,19 @@ export function loadPlan(data: DataText, questions: readonly Question[], retired
     minutes: value.minutes,
     totalMinutes,
     sections,
+    ...(level ? { level } : {}),
   };
+}
+
+/** The one outline level every section selects (`from: { source, level }`), if any. */
+function planLevel(sections: readonly z.infer<typeof Section>[], guides: readonly OutlineGuide[]): Plan['level'] {
+  const picks = sections.map((s) => s.from);
+  const first = picks[0];
+  if (!first?.level || typeof first.source !== 'string') return undefined;
+  if (!picks.every((p) => p?.level === first.level && p?.source === first.source)) return undefined;
+  const guide = guides.find((g) => g.file === first.source)?.levels.find((l) => l.level === first.level);
+  if (!guide) return undefined;
+  return { level: first.level, source: first.source, ...(guide.minutes ? { minutes: guide.minutes } : {}) };
 }
 
 /** Loads every plan file; plans are ordered by `order`, then id. */
@@ -189,9 +221,10 @@ export function loadPlans(
   files: readonly DataText[],
   questions: readonly Question[],
   retiredIds: readonly string[] = [],
+  guides: readonly OutlineGuide[] = [],
 ): Plan[] {
   return files
-    .map((file) => loadPlan(file, questions, retiredIds))
+    .map((file) => loadPlan(file, questions, retiredIds, guides))
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -201,7 +234,8 @@ export function formatPlans(plans: readonly Plan[]): string {
     .map((p) => {
       const count = p.sections.reduce((n, s) => n + s.items.length, 0);
       const budget = p.minutes !== undefined ? ` (budget ${p.minutes})` : '';
-      return `plan ${p.id}: ${count} questions, ${p.totalMinutes} min${budget}`;
+      const range = p.level?.minutes ? ` (${p.level.level}: ${p.level.minutes.join('-')} min)` : '';
+      return `plan ${p.id}: ${count} questions, ${p.totalMinutes} min${budget}${range}`;
     })
     .join('\n');
 }

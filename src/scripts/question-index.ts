@@ -47,6 +47,7 @@ if (root) {
       levels: string[];
       source: { file: string };
       minutes?: number;
+      minutesEstimated?: boolean;
       hasAnswer: boolean;
     };
     const lang = root.dataset.lang ?? 'ru';
@@ -77,6 +78,7 @@ if (root) {
         levels: e.levels.join(' '),
         source: e.source.file,
         answered: e.hasAnswer ? '1' : '0',
+        ...(e.minutes !== undefined ? { minutes: String(e.minutes) } : {}),
       });
       const title = make('td');
       const a = make('a');
@@ -88,7 +90,7 @@ if (root) {
       title.append(a, code);
       const source = cell(label(filters.source, e.source.file));
       source.title = e.source.file;
-      const minutes = cell(e.minutes === undefined ? '' : String(e.minutes));
+      const minutes = cell(e.minutes === undefined ? '' : `${e.minutesEstimated ? '≈ ' : ''}${e.minutes}`);
       minutes.classList.add('hb-num');
       tr.append(
         title,

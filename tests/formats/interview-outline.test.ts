@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interviewOutline } from '../../src/ingest/formats/interview-outline.ts';
 import { ParseError } from '../../src/ingest/formats/types.ts';
-import { fateCounts, fixture, lineCount, paragraphTexts, source, validateTrees } from './helpers.ts';
+import { fateCounts, fixture, lineCount, source, validateTrees } from './helpers.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
@@ -69,25 +69,52 @@ describe('interview outline (real source)', () => {
     expect(levels[2].criteria).toHaveLength(4);
   });
 
-  it('keeps header, recommendations and red flags as notes', () => {
-    const notes = result.meta.notes!;
-    expect(notes.map((n) => [n.heading, n.line])).toEqual([
-      ['Структура', 3],
-      ['Время проведения', 5],
-      ['Рекомендации для интервьюера', 359],
-      ['Красные флаги', 367],
+  it('reads the header schedule, the recommendations and the red flags as typed data', () => {
+    expect(result.meta.notes!.map((n) => [n.heading, n.line])).toEqual([['Структура', 3]]);
+    expect(result.meta.schedule).toEqual([
+      {
+        level: 'junior',
+        label: 'Junior (1-2 года)',
+        experience: '1-2 года',
+        questionCount: [15, 20],
+        minutes: [30, 45],
+        text: '15-20 вопросов (30-45 минут)',
+        line: 6,
+      },
+      {
+        level: 'middle',
+        label: 'Middle (2-4 года)',
+        experience: '2-4 года',
+        questionCount: [25, 35],
+        minutes: [45, 60],
+        text: '25-35 вопросов (45-60 минут)',
+        line: 7,
+      },
+      {
+        level: 'senior',
+        label: 'Senior (4+ лет)',
+        experience: '4+ лет',
+        questionCount: [35, 50],
+        minutes: [60, 90],
+        text: '35-50 вопросов (60-90 минут)',
+        line: 8,
+      },
     ]);
-    expect(paragraphTexts(notes[1].content)).toEqual([
-      'Junior (1-2 года): 15-20 вопросов (30-45 минут)',
-      'Middle (2-4 года): 25-35 вопросов (45-60 минут)',
-      'Senior (4+ лет): 35-50 вопросов (60-90 минут)',
+    expect(result.meta.levels!.map((l) => [l.experience, l.questionCount])).toEqual([
+      ['1-2 года', [15, 20]],
+      ['2-4 года', [25, 35]],
+      ['4+ лет', [35, 50]],
     ]);
-    expect(notes[2].content.children).toMatchObject([{ type: 'list', ordered: true, start: 1 }]);
-    expect(paragraphTexts(notes[2].content)[2]).toBe(
-      'Обсуждайте trade-offs - когда использовать один подход vs другой',
-    );
-    expect(paragraphTexts(notes[3].content)).toHaveLength(4);
-    expect(validateTrees(result)).toBe(4);
+    const { recommendations, redFlags } = result.meta.guidance!;
+    expect(recommendations!.map((r) => r.line)).toEqual([361, 362, 363, 364, 365]);
+    expect(recommendations![2].text).toBe('**Обсуждайте trade-offs** - когда использовать один подход vs другой');
+    expect(redFlags!.map((r) => [r.line, r.text])).toEqual([
+      [368, 'Не понимает разницу между обучением и инференсом'],
+      [369, 'Путает основные концепции (loss vs metric)'],
+      [370, 'Не может объяснить зачем нужна валидационная выборка'],
+      [371, 'Не знает современных архитектур для своего уровня'],
+    ]);
+    expect(validateTrees(result)).toBe(1);
   });
 
   it('places every line with no warnings', () => {
@@ -110,12 +137,18 @@ describe('interview outline fixtures', () => {
       ['junior', [1, 2], '2 вопроса'],
       ['senior', [1, 2, 3], undefined],
     ]);
-    expect(result.meta.notes!.map((n) => n.heading)).toEqual([
-      'Структура',
-      'Время проведения',
-      'Рекомендации для интервьюера',
-      'Красные флаги',
+    expect(result.meta.notes!.map((n) => n.heading)).toEqual(['Структура']);
+    expect(result.meta.schedule!.map((s) => [s.level, s.questionCount, s.minutes])).toEqual([
+      ['junior', [2, 2], [10, 10]],
+      ['senior', [3, 3], [20, 20]],
     ]);
+    expect(result.meta.guidance).toEqual({
+      recommendations: [
+        { text: '**Начинайте с основ** и углубляйтесь по мере ответов', line: 51 },
+        { text: '**Просите примеры** из практики кандидата', line: 52 },
+      ],
+      redFlags: [{ text: 'Путает основные концепции (loss vs metric)', line: 55 }],
+    });
     expect(result.warnings).toEqual([]);
     expect(fateCounts(result.fates).unplaced).toBe(0);
     validateTrees(result);

@@ -99,4 +99,24 @@ describe('npm run ingest', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/ids\.lock\.json is out of date/);
   });
+
+  it('reports an unknown outline label as a warning with file and line, failing only under --strict', () => {
+    const content = contentCopy('unknown-label');
+    const outline = join(content, 'sources', 'deep-learning-interview-outline-backend.txt');
+    const text = readFileSync(outline, 'utf8').replace(
+      '**Красные флаги:**',
+      '**Бонусы:**\n- Знает JAX\n\n**Красные флаги:**',
+    );
+    writeFileSync(outline, text);
+    const line = text.split('\n').indexOf('**Бонусы:**') + 1;
+    const lenient = ingest(['--check', '--content', content]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain(
+      `warning: deep-learning-interview-outline-backend.txt:${line}: unknown label "Бонусы": its lines are unplaced`,
+    );
+    expect(lenient.stdout).toMatch(new RegExp(`2 line\\(s\\) could not be placed: ${line}, ${line + 1}`));
+    const strict = ingest(['--check', '--strict', '--content', content]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/error: 2 unplaced source line\(s\)/);
+  });
 });

@@ -16,6 +16,14 @@ const OUTLINE = 'deep-learning-interview-outline-backend.txt';
 const base = `title: { ru: П, en: P }\ndescription: { ru: О, en: D }\n`;
 
 describe('plan validation', () => {
+  it('refuses the ids of the mock-interview and custom plan pages', () => {
+    const text = `${base}sections:\n  - title: { ru: A, en: A }\n    questions: [dropout]\n`;
+    expect(() => plan(text, 'content/plans/custom.yaml')).toThrow(
+      'content/plans/custom.yaml:1: plan id "custom" is taken by the page /plans/custom/',
+    );
+    expect(() => plan(text, 'content/plans/mock.yaml')).toThrow('plan id "mock" is taken');
+  });
+
   it('names file and line of an unknown or retired id', () => {
     const text = `${base}sections:\n  - title: { ru: A, en: A }\n    questions:\n      - dropout\n      - foo\n`;
     expect(() => plan(text)).toThrow('content/plans/x.yaml:7: unknown question id "foo"');

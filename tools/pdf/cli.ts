@@ -1,7 +1,7 @@
 /**
  * Options of `npm run pdf` and the freshness check of the built site.
  *
- *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test]
+ *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet]
  *                  [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -13,7 +13,8 @@ export interface PdfCliOptions {
   langs: Lang[];
   topics: string[];
   plan?: string;
-  mode: 'reference' | 'self-test';
+  /** `sheet`: the plan's interviewer sheet (`/plans/<plan>/sheet/`) instead of the study guide; needs --plan. */
+  mode: 'reference' | 'self-test' | 'sheet';
   chromium?: string;
   /** A `.pdf` file (one language only) or a directory. */
   out?: string;
@@ -27,7 +28,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE =
-  'usage: npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test] ' +
+  'usage: npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet] ' +
   '[--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]';
 
 /** Parses the command line (`root`: the project folder). */
@@ -56,8 +57,10 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
   for (const lang of langs)
     if (!(LANGS as readonly string[]).includes(lang))
       throw new UsageError(`--lang: unknown language "${lang}" (ru or en)\n${USAGE}`);
-  if (values.mode !== 'reference' && values.mode !== 'self-test')
-    throw new UsageError(`--mode: "${values.mode}" (reference or self-test)\n${USAGE}`);
+  if (values.mode !== 'reference' && values.mode !== 'self-test' && values.mode !== 'sheet')
+    throw new UsageError(`--mode: "${values.mode}" (reference, self-test or sheet)\n${USAGE}`);
+  if (values.mode === 'sheet' && values.plan === undefined)
+    throw new UsageError(`--mode sheet prints a plan's interviewer sheet: it needs --plan <plan-id>\n${USAGE}`);
   const topics = (values.topics ?? '')
     .split(',')
     .map((t) => t.trim())
@@ -68,7 +71,7 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
     langs: langs as Lang[],
     topics,
     plan: values.plan,
-    mode: values.mode,
+    mode: values.mode as PdfCliOptions['mode'],
     chromium: values.chromium,
     out: values.out,
     dist: resolve(root, values.dist ?? 'dist'),
@@ -81,6 +84,7 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
 export function outputFile(options: PdfCliOptions, lang: Lang): string {
   if (options.out?.endsWith('.pdf')) return resolve(options.out);
   const dir = options.out ? resolve(options.out) : join(options.dist, 'pdf');
+  if (options.mode === 'sheet') return join(dir, `sheet.${options.plan}.${lang}.pdf`);
   const variant = [
     options.plan ? `plan-${options.plan}` : '',
     options.topics.length > 0 ? `topics-${options.topics.join('-')}` : '',

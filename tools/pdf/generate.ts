@@ -199,3 +199,48 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
     await rm(work, { recursive: true, force: true });
   }
 }
+
+/** Options of `generateSheetPdf`. */
+export interface SheetPdfOptions {
+  dist: string;
+  lang: Lang;
+  out: string;
+  plan: string;
+  chromium?: string;
+}
+
+/**
+ * Prints a plan's interviewer sheet (`/plans/<plan>/sheet/`, src/components/PlanSheet.astro) to
+ * A4 as it is: the page carries its own print layout; page numbers in the footer.
+ */
+export async function generateSheetPdf(options: SheetPdfOptions): Promise<{ pages: number; questions: number }> {
+  const browser = await launchBrowser({ executablePath: options.chromium });
+  const server = await serveStatic(options.dist);
+  try {
+    const page = await browser.newPage();
+    const path = `${options.lang === 'ru' ? '' : `${options.lang}/`}plans/${options.plan}/sheet/`;
+    const url = new URL(path, server.url).href;
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || !response.ok()) {
+      throw new Error(
+        `interviewer sheet not found at ${url} (status ${response?.status()}): rebuild the site (npm run build)`,
+      );
+    }
+    const questions = await page.locator('[data-sheet-question]').count();
+    await mkdir(dirname(options.out), { recursive: true });
+    await page.pdf({
+      path: options.out,
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: FOOTER_TEMPLATE,
+      preferCSSPageSize: true,
+      tagged: true,
+    });
+    return { pages: await pdfPageCount(options.out), questions };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -29,6 +29,8 @@ export interface QuestionIndexEntry {
   source: Pick<SourceRef, 'file' | 'format' | 'title' | 'lines'>;
   levels: Level[];
   minutes?: number;
+  /** `minutes` is an estimate, not the source's (src/ingest/levels.ts). */
+  minutesEstimated?: boolean;
   hasAnswer: boolean;
   /** Who wrote the answer: the source file or the handbook (content/answers/). */
   answerBy?: 'source' | 'handbook';
@@ -59,6 +61,7 @@ export function questionIndex(
       source: { file: q.source.file, format: q.source.format, title: q.source.title, lines: q.source.lines },
       levels: q.levels,
       minutes: q.minutes,
+      ...(q.minutesEstimated ? { minutesEstimated: true } : {}),
       hasAnswer: hasAnswer(q),
       ...(answerBy(q) ? { answerBy: answerBy(q) } : {}),
     };

@@ -4,11 +4,36 @@
  * The pages themselves are Astro routes (src/pages/plans/, src/pages/en/plans/) rendering
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
-import type { Handbook, Lang } from '../model.ts';
+import { toString } from 'mdast-util-to-string';
+import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
 import type { Plan } from '../plans.ts';
+import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
 
 type PerLang<T> = Partial<Record<Lang, T>>;
+
+/** What an outline says about a level, in one edition's language. */
+export interface LevelGuideText {
+  heading?: string;
+  experience?: string;
+  expectations: string[];
+  criteria: string[];
+  redFlags: string[];
+  recommendations: string[];
+  /** The outline's header notes ("Структура"). */
+  notes: { heading: string; lines: string[] }[];
+}
+
+/** A level plan: the level, its question count and time range, and how the plan's minutes compare. */
+export interface PlanLevel {
+  level: Level;
+  source: string;
+  questionCount?: [number, number];
+  minutes?: [number, number];
+  /** The plan's minutes against the level's time range. */
+  fit?: 'under' | 'within' | 'over';
+  guide: PerLang<LevelGuideText>;
+}
 
 export interface PlanData {
   id: string;
@@ -16,8 +41,36 @@ export interface PlanData {
   description: PerLang<string>;
   minutes?: number;
   totalMinutes: number;
+  /** Some of the plan's minutes are estimates. */
+  estimated: boolean;
   count: number;
-  sections: { title: PerLang<string>; items: { id: string; followUps?: PerLang<string[]> }[] }[];
+  level?: PlanLevel;
+  sections: { title: PerLang<string>; items: PlanDataItem[] }[];
+}
+
+export interface PlanDataItem {
+  id: string;
+  /** The question's follow-ups (every item that has some: the interview sheet lists them all). */
+  followUps?: PerLang<string[]>;
+  /** The plan page shows the follow-ups (`followUps: true` in the plan file). */
+  showFollowUps?: true;
+  /** The expected answer in short, plain text (the short answer, else the start of the analysis). */
+  expected?: PerLang<string>;
+}
+
+/** The expected answer of an answered question in short: its short answer, else the first answer part, as plain text. */
+export function expectedAnswer(q: Question, lang: Lang, labels: NonNullable<Handbook['labels']>): string {
+  const answer = localize(q, lang, labels).answer;
+  const part = answer.short ?? answer.detailed ?? answer.howToSay ?? answer.mistakes;
+  return part ? summaryText(toString(part.value)) : '';
+}
+
+/** At most `max` characters of `text`, cut at a word and marked with an ellipsis. */
+export function summaryText(text: string, max = 420): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
 
 /** Plans in list order, localized for `langs`. */
@@ -30,17 +83,58 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
     description: perLang((lang) => plan.description[lang]),
     ...(plan.minutes !== undefined ? { minutes: plan.minutes } : {}),
     totalMinutes: plan.totalMinutes,
+    estimated: plan.sections.some((s) => s.items.some((item) => byId.get(item.id)!.minutesEstimated)),
+    ...(plan.level ? { level: planLevel(plan, handbook, perLang) } : {}),
     count: plan.sections.reduce((n, s) => n + s.items.length, 0),
     sections: plan.sections.map((section) => ({
       title: perLang((lang) => section.title[lang]),
-      items: section.items.map((item) => {
+      items: section.items.map((item): PlanDataItem => {
         const q = byId.get(item.id)!;
-        if (!item.followUps || q.followUps.length === 0) return { id: item.id };
-        return {
-          id: item.id,
-          followUps: perLang((lang) => localize(q, lang, handbook.labels ?? {}).followUps?.value ?? q.followUps),
-        };
+        const local = (lang: Lang) => localize(q, lang, handbook.labels ?? {});
+        const out: PlanDataItem = { id: item.id };
+        if (q.followUps.length > 0) {
+          out.followUps = perLang((lang) => local(lang).followUps?.value ?? q.followUps);
+          if (item.followUps) out.showFollowUps = true;
+        }
+        if (hasAnswer(q)) out.expected = perLang((lang) => expectedAnswer(q, lang, handbook.labels ?? {}));
+        return out;
       }),
     })),
   }));
+}
+
+/** The level of a level plan with its guide texts per language (labels translate them). */
+function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang) => T) => PerLang<T>): PlanLevel {
+  const { level, source } = plan.level!;
+  const outline: OutlineGuide | undefined = handbook.guides?.find((g) => g.file === source);
+  const guide = outline?.levels.find((l) => l.level === level);
+  const labels = handbook.labels ?? {};
+  const minutes = guide?.minutes;
+  const fit =
+    minutes === undefined
+      ? undefined
+      : plan.totalMinutes < minutes[0]
+        ? 'under'
+        : plan.totalMinutes > minutes[1]
+          ? 'over'
+          : 'within';
+  return {
+    level,
+    source,
+    ...(guide?.questionCount ? { questionCount: guide.questionCount } : {}),
+    ...(minutes ? { minutes } : {}),
+    ...(fit ? { fit } : {}),
+    guide: perLang((lang) => {
+      const tr = (text: string) => guideText(text, lang, labels);
+      return {
+        ...(guide?.heading ? { heading: tr(guide.heading) } : {}),
+        ...(guide?.experience ? { experience: tr(guide.experience) } : {}),
+        expectations: (guide?.expectations ?? []).map(tr),
+        criteria: (guide?.criteria ?? []).map(tr),
+        redFlags: (guide?.redFlags ?? []).map(tr),
+        recommendations: (guide?.recommendations ?? []).map(tr),
+        notes: (outline?.notes ?? []).map((n) => ({ heading: tr(n.heading), lines: n.lines.map(tr) })),
+      };
+    }),
+  };
 }

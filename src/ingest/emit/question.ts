@@ -64,6 +64,7 @@ export function metaAttributes(question: Question, local?: LocalizedQuestion): J
     lines: source.lines[0] === source.lines[1] ? `${source.lines[0]}` : `${source.lines[0]}–${source.lines[1]}`,
     answerBy: answerBy(question),
     minutes: question.minutes,
+    minutesEstimated: question.minutesEstimated ? 'true' : undefined,
     kind: local?.kind?.value ?? question.kind,
     levels: question.levels.join(' '),
     company: source.company,

@@ -8,6 +8,7 @@
  */
 import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
 import { localize, localizeLabel, type Labels } from './localize.ts';
+import { expectedAnswer } from './plans-page.ts';
 import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
 
 /** Permalink of a question id in one language: `/q/<id>/`, `/en/q/<id>/`. */
@@ -35,6 +36,12 @@ export interface LinkEntry {
   /** Source file name (key of `sources`). */
   source: string;
   minutes?: number;
+  /** `minutes` is an estimate (src/ingest/levels.ts). */
+  minutesEstimated?: boolean;
+  /** Follow-up questions per language (the mock-interview page reveals them one by one). */
+  followUps?: PerLang<string[]>;
+  /** The expected answer in short, plain text (custom plan sheets), for answered questions. */
+  expected?: PerLang<string>;
   answered: boolean;
   /** Related question ids, ranked. */
   related: string[];
@@ -77,6 +84,11 @@ export function linksData(
       levels: q.levels,
       source: q.source.file,
       ...(q.minutes !== undefined ? { minutes: q.minutes } : {}),
+      ...(q.minutesEstimated ? { minutesEstimated: true } : {}),
+      ...(q.followUps.length > 0
+        ? { followUps: perLang((lang) => localize(q, lang, labels).followUps?.value ?? q.followUps) }
+        : {}),
+      ...(hasAnswer(q) ? { expected: perLang((lang) => expectedAnswer(q, lang, labels)) } : {}),
       answered: hasAnswer(q),
       related: q.related ?? [],
       ...(q.answeredIn?.length ? { answeredIn: q.answeredIn } : {}),

@@ -6,10 +6,17 @@
  * `**Ожидания:**`, `**Вопросы:** 1-12, 23-25`, `**Критерии:**` bullets) and further labelled
  * notes (`## Рекомендации для интервьюера`, `**Красные флаги:**`).
  *
+ * The header's "**Время проведения:**" bullets become `meta.schedule` (per level: experience,
+ * question count, minutes). The guidance labels (expectations, criteria, red flags,
+ * recommendations) are accepted inside a level's block (they belong to that level), at the end
+ * and under the recommendations heading (`meta.guidance`: every level's); the lines of the
+ * recommendations heading are recommendations.
+ *
  * ParseError: a repeated question number, a level without (or with unreadable) question
  * ranges, a level table naming a question that does not exist, a level given twice.
  * Warnings: a section whose declared count differs from its questions, skipped question or
- * follow-up numbers, and every line left 'unplaced'. Horizontal rules are structure: 'kept'.
+ * follow-up numbers, an unknown label after the header (it and its lines stay 'unplaced', which
+ * fails only `--strict`), and every line left 'unplaced'. Horizontal rules are structure: 'kept'.
  */
 import type { BlockContent, PhrasingContent } from 'mdast';
 import { LEVELS, type Content, type Level } from '../model.ts';
@@ -20,6 +27,7 @@ import {
   type DocumentMeta,
   type LineFate,
   type ParseIssue,
+  type GuidanceKind,
   type ParseResult,
   type RawItem,
   type SourceFormat,
@@ -39,13 +47,28 @@ const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 const RANGES = /^(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*(?:\((.+)\))?$/;
 const LEVEL_WORD = new RegExp(`\\b(${LEVELS.join('|')})\\b`, 'i');
 
-/** Labels with a fixed role; any other `**Label:**` starts a document note. */
+/** Labels with a fixed role; any other `**Label:**` of the header starts a document note. */
 const FOLLOW_UPS = 'Углубления';
-const EXPECTATIONS = 'Ожидания';
 const QUESTIONS = 'Вопросы';
-const CRITERIA = 'Критерии';
+const SCHEDULE = /^(?:время проведения|timing|time)$/i;
+const RECOMMENDATIONS_HEADING = /^(?:рекомендац|recommendation)/i;
+/** Known guidance labels (lower case) -> their kind; accepted in a level block, at the end, under the recommendations. */
+const GUIDANCE_LABELS: Record<string, GuidanceKind> = {
+  ожидания: 'expectations',
+  expectations: 'expectations',
+  критерии: 'criteria',
+  'критерии оценки': 'criteria',
+  criteria: 'criteria',
+  'красные флаги': 'redFlags',
+  'red flags': 'redFlags',
+  рекомендации: 'recommendations',
+  'рекомендации для интервьюера': 'recommendations',
+  recommendations: 'recommendations',
+};
+const guidanceKind = (label: string): GuidanceKind | undefined => GUIDANCE_LABELS[label.trim().toLowerCase()];
 
 type LevelEntry = NonNullable<DocumentMeta['levels']>[number];
+type ScheduleEntry = NonNullable<DocumentMeta['schedule']>[number];
 interface Note {
   heading: string;
   line: number;
@@ -57,6 +80,8 @@ interface Section {
   line: number;
   count: number;
 }
+/** Where the lines after a label go: a level's list or the document's guidance; null after an unknown label. */
+type Target = { push(text: string, line: number): void } | null;
 
 export const interviewOutline: SourceFormat = {
   id: 'interview-outline',
@@ -74,17 +99,33 @@ function parse(text: string): ParseResult {
   const meta: DocumentMeta = {};
   const items: RawItem[] = [];
   const levels: LevelEntry[] = [];
+  const schedule: ScheduleEntry[] = [];
+  const guidance: NonNullable<DocumentMeta['guidance']> = {};
   const notes: Note[] = [];
   const firstLine = new Map<number, number>();
   const levelHeadings = new Map<LevelEntry, number>();
+  const expectationLines = new Map<LevelEntry, string[]>();
 
   let section: Section | undefined;
   let item: RawItem | undefined;
   let inFollowUps = false;
   let level: LevelEntry | undefined;
-  let inCriteria = false;
   let note: Note | undefined;
+  let inSchedule = false;
+  /** Lines after a known label (or under the recommendations heading); null after an unknown label. */
+  let target: Target | undefined;
 
+  const levelTarget = (entry: LevelEntry, kind: GuidanceKind): Target => ({
+    push(line) {
+      if (kind === 'expectations') expectationLines.set(entry, [...(expectationLines.get(entry) ?? []), line]);
+      else (entry[kind] ??= []).push(line);
+    },
+  });
+  const documentTarget = (kind: GuidanceKind): Target => ({
+    push(line, n) {
+      (guidance[kind] ??= []).push({ text: line, line: n });
+    },
+  });
   const closeSection = () => {
     if (section && section.count !== section.declared) {
       warnings.push({
@@ -95,8 +136,8 @@ function parse(text: string): ParseResult {
     section = undefined;
   };
   const closeBlocks = () => {
-    item = level = note = undefined;
-    inFollowUps = inCriteria = false;
+    item = level = note = target = undefined;
+    inFollowUps = inSchedule = false;
   };
 
   for (const [i, line] of lines.entries()) {
@@ -104,6 +145,8 @@ function parse(text: string): ParseResult {
     const n = i + 1;
     let m: RegExpExecArray | null;
     let placed = true;
+    const label = LABEL.exec(line);
+    const known = label ? guidanceKind(label[1]) : undefined;
     if (RULE.test(line)) {
       closeBlocks();
     } else if ((m = TITLE.exec(line)) && meta.title === undefined) {
@@ -115,8 +158,11 @@ function parse(text: string): ParseResult {
     } else if ((m = H2.exec(line))) {
       closeBlocks();
       closeSection();
-      note = { heading: m[1], line: n, lines: [] };
-      notes.push(note);
+      if (RECOMMENDATIONS_HEADING.test(m[1])) target = documentTarget('recommendations');
+      else {
+        note = { heading: m[1], line: n, lines: [] };
+        notes.push(note);
+      }
     } else if ((m = QUESTION.exec(line))) {
       closeBlocks();
       const number = Number(m[1]);
@@ -132,37 +178,71 @@ function parse(text: string): ParseResult {
       const name = LEVEL_WORD.exec(m[1])![1].toLowerCase() as Level;
       if (levels.some((l) => l.level === name)) throw new ParseError(n, `level ${name} is described twice`);
       level = { level: name, numbers: [], line: 0, heading: m[1] };
+      const experience = /\(([^)]+)\)\s*$/.exec(m[1]);
+      if (experience) level.experience = experience[1].trim();
       levels.push(level);
       levelHeadings.set(level, n);
     } else if (H3.test(line)) {
       closeBlocks();
       placed = false;
-    } else if (item) {
+    } else if (item && !known) {
       placed = placeInItem(item, line, n, inFollowUps, warnings);
-      if (placed && LABEL.test(line)) inFollowUps = true;
-    } else if (level) {
-      const label = LABEL.exec(line);
-      if (label) inCriteria = placeLevelLabel(level, label[1], label[2], n);
-      else if ((m = BULLET.exec(line)) && inCriteria) (level.criteria ??= []).push(m[1]);
-      else placed = false;
-    } else if ((m = LABEL.exec(line))) {
-      note = { heading: m[1], line: n, lines: m[2] ? [m[2]] : [] };
+      if (placed && label) inFollowUps = true;
+    } else if (label && level) {
+      if (label[1] === QUESTIONS) {
+        readRanges(level, label[2], n);
+        target = undefined;
+      } else if (known) {
+        target = levelTarget(level, known);
+        if (label[2]) target!.push(label[2], n);
+      } else {
+        warnings.push({
+          line: n,
+          message: `unknown label "${label[1]}" in level ${level.level}: its lines are unplaced`,
+        });
+        target = null;
+        placed = false;
+      }
+    } else if (label && known) {
+      item = note = undefined;
+      inSchedule = false;
+      target = documentTarget(known);
+      if (label[2]) target!.push(label[2], n);
+    } else if (label && items.length === 0) {
+      note = { heading: label[1], line: n, lines: label[2] ? [label[2]] : [] };
       notes.push(note);
+      inSchedule = SCHEDULE.test(label[1]);
+      target = undefined;
+    } else if (label) {
+      warnings.push({ line: n, message: `unknown label "${label[1]}": its lines are unplaced` });
+      closeBlocks();
+      target = null;
+      placed = false;
+    } else if (target) {
+      target.push(listText(line), n);
+    } else if (target === null) {
+      placed = false;
+    } else if (inSchedule && (m = BULLET.exec(line)) && scheduleEntry(m[1], n)) {
+      schedule.push(scheduleEntry(m[1], n)!);
     } else if (note) {
       note.lines.push(line);
     } else {
       placed = false;
     }
     if (placed) fates[i] = 'kept';
-    else warnings.push({ line: n, message: `unplaced line: ${JSON.stringify(line)}` });
+    else if (!label) warnings.push({ line: n, message: `unplaced line: ${JSON.stringify(line)}` });
   }
   closeSection();
 
   for (const l of levels) {
     if (l.line === 0) throw new ParseError(levelHeadings.get(l)!, `level ${l.level} has no "**${QUESTIONS}:**" line`);
+    const expectations = expectationLines.get(l);
+    if (expectations) l.expectations = expectations.join('; ');
   }
   checkLevels(levels, new Set(items.map((it) => it.number!)));
   if (levels.length > 0) meta.levels = levels;
+  if (schedule.length > 0) meta.schedule = schedule;
+  if (Object.keys(guidance).length > 0) meta.guidance = guidance;
   const kept = notes.filter((nt) => nt.lines.length > 0);
   if (kept.length > 0)
     meta.notes = kept.map((nt) => ({ heading: nt.heading, line: nt.line, content: blocks(nt.lines) }));
@@ -189,21 +269,43 @@ function placeInItem(item: RawItem, line: string, n: number, inFollowUps: boolea
   return true;
 }
 
-/** A labelled line of a level block; returns whether criteria bullets follow. */
-function placeLevelLabel(level: LevelEntry, label: string, rest: string, n: number): boolean {
-  if (label === EXPECTATIONS) level.expectations = rest;
-  else if (label === QUESTIONS) {
-    const m = RANGES.exec(rest);
-    if (!m) throw new ParseError(n, `cannot read question ranges ${JSON.stringify(rest)} of level ${level.level}`);
-    level.numbers = expandRanges(m[1], n);
-    level.line = n;
-    if (m[2]) level.questionsNote = m[2];
-  } else if (label === CRITERIA && rest === '') {
-    return true;
-  } else {
-    throw new ParseError(n, `unknown label "${label}" in level ${level.level}`);
+/** The text of a list line without its marker ("1. text", "- text"), else the line. */
+function listText(line: string): string {
+  return NUMBERED.exec(line)?.[2] ?? BULLET.exec(line)?.[1] ?? line;
+}
+
+/** "15-20" or "15" -> [15, 20] / [15, 15]. */
+function span(from: string, to: string | undefined): [number, number] {
+  return [Number(from), Number(to ?? from)];
+}
+
+/** A schedule bullet: "**Junior (1-2 года):** 15-20 вопросов (30-45 минут)". */
+function scheduleEntry(bullet: string, n: number): ScheduleEntry | undefined {
+  const label = LABEL.exec(bullet);
+  if (!label) return undefined;
+  const level = LEVEL_WORD.exec(label[1]);
+  if (!level) return undefined;
+  const entry: ScheduleEntry = { level: level[1].toLowerCase() as Level, label: label[1], text: label[2], line: n };
+  const experience = /\(([^)]+)\)/.exec(label[1]);
+  if (experience) entry.experience = experience[1].trim();
+  const count = /(\d+)(?:\s*[-–]\s*(\d+))?\s*(?:вопрос|question)/iu.exec(label[2]);
+  if (count) entry.questionCount = span(count[1], count[2]);
+  const minutes = /(\d+)(?:\s*[-–]\s*(\d+))?\s*(?:мин|min)/iu.exec(label[2]);
+  if (minutes) entry.minutes = span(minutes[1], minutes[2]);
+  return entry;
+}
+
+/** "**Вопросы:** 1-12, 23-25 (15-20 вопросов)" of a level block. */
+function readRanges(level: LevelEntry, rest: string, n: number): void {
+  const m = RANGES.exec(rest);
+  if (!m) throw new ParseError(n, `cannot read question ranges ${JSON.stringify(rest)} of level ${level.level}`);
+  level.numbers = expandRanges(m[1], n);
+  level.line = n;
+  if (m[2]) {
+    level.questionsNote = m[2];
+    const count = /(\d+)(?:\s*[-–]\s*(\d+))?/.exec(m[2]);
+    if (count) level.questionCount = span(count[1], count[2]);
   }
-  return false;
 }
 
 /** "1-12, 23-25, 46" -> [1..12, 23, 24, 25, 46]. */

@@ -57,7 +57,35 @@ export interface DocumentMeta {
     questionsNote?: string;
     /** "**Критерии:**" bullets. */
     criteria?: string[];
+    /** Experience from the heading's parenthesis ("1-2 года"). */
+    experience?: string;
+    /** Question count range from the parenthetical after the ranges ("15-20 вопросов" -> [15, 20]). */
+    questionCount?: [number, number];
+    /** "**Красные флаги:**" bullets inside the level's block: they belong to this level. */
+    redFlags?: string[];
+    /** "**Рекомендации:**" lines inside the level's block. */
+    recommendations?: string[];
   }[];
+  /**
+   * An outline's time plan per level, from the header ("**Время проведения:**" bullets such as
+   * "**Junior (1-2 года):** 15-20 вопросов (30-45 минут)").
+   */
+  schedule?: {
+    level: Level;
+    /** The label as written ("Junior (1-2 года)"). */
+    label: string;
+    experience?: string;
+    questionCount?: [number, number];
+    minutes?: [number, number];
+    /** The text after the label ("15-20 вопросов (30-45 минут)"). */
+    text: string;
+    line: number;
+  }[];
+  /**
+   * Guidance for every level of an outline, from known labels outside the level blocks (at the
+   * end, under the recommendations): red flags, criteria, expectations, recommendations.
+   */
+  guidance?: Partial<Record<GuidanceKind, { text: string; line: number }[]>>;
   /** Description paragraph under the document title (question bank). */
   description?: string;
   /** Kind of interview a practice page trains ("Техническое собеседование"). */
@@ -70,6 +98,10 @@ export interface DocumentMeta {
    */
   notes?: { heading: string; content: Content; line: number }[];
 }
+
+/** The labels an outline knows outside questions and level ranges. */
+export const GUIDANCE_KINDS = ['expectations', 'criteria', 'redFlags', 'recommendations'] as const;
+export type GuidanceKind = (typeof GUIDANCE_KINDS)[number];
 
 export interface ParseResult {
   items: RawItem[];

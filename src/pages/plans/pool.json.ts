@@ -1,0 +1,41 @@
+/**
+ * Static endpoint /plans/pool.json: every question as the mock-interview and custom plan pages
+ * draw from it (both editions): id, aliases, title, permalink, levels, minutes (and whether
+ * they are an estimate), follow-ups, the expected answer in short, answered. Loaded by the page script, not embedded, so the
+ * pages stay small at any number of questions.
+ */
+import type { APIRoute } from 'astro';
+import { links } from '../../components/handbook-links.ts';
+
+export const prerender = true;
+
+export interface PoolEntry {
+  id: string;
+  aliases?: string[];
+  title: Partial<Record<'ru' | 'en', string>>;
+  permalink: Partial<Record<'ru' | 'en', string>>;
+  topic: string;
+  levels: string[];
+  minutes: number;
+  estimated?: true;
+  followUps?: Partial<Record<'ru' | 'en', string[]>>;
+  expected?: Partial<Record<'ru' | 'en', string>>;
+  answered: boolean;
+}
+
+export const GET: APIRoute = () => {
+  const pool: PoolEntry[] = links.questions.map((q) => ({
+    id: q.id,
+    ...(q.aliases?.length ? { aliases: q.aliases } : {}),
+    title: q.title,
+    permalink: q.permalink,
+    topic: q.topic,
+    levels: q.levels,
+    minutes: q.minutes ?? 1,
+    ...(q.minutesEstimated ? { estimated: true as const } : {}),
+    ...(q.followUps ? { followUps: q.followUps } : {}),
+    ...(q.expected ? { expected: q.expected } : {}),
+    answered: q.answered,
+  }));
+  return new Response(`${JSON.stringify(pool)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
