@@ -36,7 +36,7 @@ const SCRIPTS = readdirSync(join(ROOT, 'scripts'))
 const BAD_VALUES: [string, string[], RegExp][] = [
   ['bench.ts', ['--runs', 'many'], /^error: --runs must be a positive whole number \(got "many"\)$/],
   ['bench.ts', ['--sizes', '100,0'], /^error: --sizes must be a positive whole number \(got "0"\)$/],
-  ['pdf.ts', ['--mode', 'quiz'], /^error: --mode: "quiz" \(reference or self-test\)$/],
+  ['pdf.ts', ['--mode', 'quiz'], /^error: --mode: "quiz" \(reference, self-test or sheet\)$/],
   ['pdf.ts', ['--lang', 'de'], /^error: --lang: unknown language "de" \(ru or en\)$/],
   ['export.ts', ['--out', '/tmp/x', '--lang', 'de'], /^error: --lang must be one of ru, en \(got "de"\)$/],
   ['ids.ts', ['retire'], /^error: retire needs ids or --missing$/],

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
+import { UNANSWERED_IN_TESTS } from '../global-setup.ts';
 
 const { dist, log } = inject('seedSite');
 const html = (url: string) =>
@@ -36,7 +37,9 @@ describe('full build of the seeds', () => {
   it('publishes questions.json with every question once', () => {
     expect(index).toHaveLength(handbook.questions.length);
     expect(new Set(index.map((q) => q.id)).size).toBe(index.length);
-    expect(index.filter((q) => q.hasAnswer)).toHaveLength(handbook.questions.filter((q) => q.answer).length);
+    // The test build leaves out the handbook answers of UNANSWERED_IN_TESTS (tests/global-setup.ts).
+    const answered = handbook.questions.filter((q) => q.answer && !UNANSWERED_IN_TESTS.includes(q.id));
+    expect(index.filter((q) => q.hasAnswer)).toHaveLength(answered.length);
   });
 
   it('puts every question on its page under its id, in both editions', () => {
