@@ -93,6 +93,8 @@ describe('outline guidance labels', () => {
       ...input,
       lock: undefined,
       relations: undefined,
+      // The handbook's answers name the seed questions, which this run does not have.
+      answers: [],
       sources: [{ file: 'odd-outline.txt', bytes }],
       plans: [],
     });
