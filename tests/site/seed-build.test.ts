@@ -42,6 +42,18 @@ describe('full build of the seeds', () => {
     expect(index.filter((q) => q.hasAnswer)).toHaveLength(answered.length);
   });
 
+  it('says on the page who wrote each answer: the handbook or the source', () => {
+    const html = (e: IndexEntry, lang: 'ru' | 'en') =>
+      readFileSync(join(dist, e.url[lang].split('#')[0], 'index.html'), 'utf8');
+    const written = index.find((q) => q.id === 'dropout')!;
+    const sourced = index.find((q) => q.id === 'dropout-behaves-during-training-inference')!;
+    const block = (page: string, id: string) =>
+      page.slice(page.indexOf(`data-question-id="${id}"`)).split('</section>')[0];
+    expect(block(html(written, 'ru'), 'dropout')).toMatch(/data-answer-by="handbook"[^>]*>\s*Ответ справочника/);
+    expect(block(html(written, 'en'), 'dropout')).toMatch(/data-answer-by="handbook"[^>]*>\s*Handbook answer/);
+    expect(block(html(sourced, 'en'), sourced.id)).toMatch(/data-answer-by="source"[^>]*>\s*Answer from the source/);
+  });
+
   it('puts every question on its page under its id, in both editions', () => {
     const pages = new Map<string, string>();
     for (const q of index) {
