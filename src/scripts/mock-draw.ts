@@ -6,6 +6,7 @@
  * seed's FNV-1a hash (mulberry32), then questions are taken in that order while their minutes
  * still fit into the budget.
  */
+import { mulberry32 } from './random.ts';
 export interface DrawEntry {
   id: string;
   levels: string[];
@@ -26,18 +27,6 @@ export function seedHash(seed: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The questions of one draw, in interview order. */

@@ -16,6 +16,7 @@
  * seeded mulberry32 PRNG, so the same (total, seed) always gives byte-identical files.
  * Every format (and both practice variants) appears once `total >= 10`.
  */
+import { mulberry32 } from '../../src/scripts/random.ts';
 
 export interface SyntheticSource {
   file: string;
@@ -29,18 +30,6 @@ export const FILE_SIZES = { practice: 20, bank: 500, notes: 50, outline: 50 } as
 
 // ---------------------------------------------------------------------------------------------
 // PRNG
-
-/** mulberry32: a tiny 32-bit PRNG, good enough for test data. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mixes the seed with a file index so every file has its own independent stream. */
 function fileSeed(seed: number, index: number): number {
