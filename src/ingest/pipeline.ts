@@ -35,7 +35,7 @@ import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
 import { computeRelated, idResolver, loadRelations, type RelatedStats } from './related.ts';
 import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
-import { profileQuestion, type Profile } from './concepts/profile.ts';
+import { EMPTY_PROFILE, profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
 import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
 
@@ -374,8 +374,6 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
     droppedIds: assignment.dropped,
   };
 }
-
-const EMPTY_PROFILE: Profile = { hits: new Map(), core: [] };
 
 /**
  * The texts concepts are matched in: the question's own texts and their curated translations.

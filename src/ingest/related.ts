@@ -6,16 +6,17 @@
  * - Two questions are related when their concept vectors (strength × idf, broader concepts at
  *   half weight) have cosine ≥ RELATED_MIN and they share a specific subject: a concept one asks
  *   about and the other names, specific enough (specificity ≥ SUBJECT_MIN).
- * - "Answered in": an unanswered question Q points to an answered question A only when A asks
- *   every core concept of Q and more than half of A's core concepts are Q's, so A's answer is
- *   about what Q asks; at most two, best first. Precision first: no link rather than a wrong one.
+ * - "Answered in": an unanswered question Q points to an answered question A only when A is
+ *   about what Q asks: the same core concepts, the words of Q's title that no concept names,
+ *   no comparison or reason Q does not ask for (`answers`); at most two, best first. Precision
+ *   first: no link rather than a wrong one.
  * - Relations are symmetric; each question keeps at most `cap` (manual additions may exceed it).
  *
  * Pure: data files come in as text (file name for errors).
  */
 import { z } from 'zod';
 import { parseDataFile, DataFileError } from './data-file.ts';
-import type { Profile } from './concepts/profile.ts';
+import { EMPTY_PROFILE, type Profile } from './concepts/profile.ts';
 import type { Vocabulary } from './concepts/vocabulary.ts';
 import { hasAnswer, type Question } from './model.ts';
 
@@ -184,12 +185,39 @@ function asked(profile: Profile): Set<number> {
   return new Set([...profile.hits.values()].filter((h) => h.asked).map((h) => h.concept));
 }
 
-/** Whether `answer` covers what `question` asks (see the module comment). */
-function answers(answer: Profile, answerAsks: Set<number>, question: Profile): boolean {
+/**
+ * Whether `answer` covers what `question` asks (see the module comment): it asks every core
+ * concept of the question, at least half of its own core is the question's, it names every
+ * concept of the question's title, it holds at least half of the question's words no concept
+ * names, it does not set the subject beside a concept of its kind ("Adam vs SGD" does not
+ * answer "What is Adam?"), and it asks for a reason only if the question does ("Why can Adam
+ * fail to converge?" does not answer "What is Adam?").
+ */
+function answers(answer: Profile, answerAsks: Set<number>, question: Profile, vocabulary: Vocabulary): boolean {
   if (question.core.length === 0 || answer.core.length === 0) return false;
   if (!question.core.every((c) => answerAsks.has(c))) return false;
   const shared = answer.core.filter((c) => question.core.includes(c)).length;
-  return shared * 2 > answer.core.length;
+  if (shared * 2 < answer.core.length) return false;
+  if (!question.titled.every((c) => answer.hits.has(c))) return false;
+  const held = (stems: string[]) => stems.filter((s) => hasStem(answer.stems, s)).length * 2 >= stems.length;
+  if (!question.unnamed.every(held)) return false;
+  const extra = answer.core.filter((c) => !question.core.includes(c));
+  if (extra.some((c) => question.core.some((q) => kindred(vocabulary, c, q)))) return false;
+  return question.asksReason || !answer.asksReason;
+}
+
+/** Whether two concepts share a broader concept (Adam and SGD are both optimizers). */
+function kindred(vocabulary: Vocabulary, a: number, b: number): boolean {
+  const broader = new Set(vocabulary.concepts[b].ancestors);
+  return vocabulary.concepts[a].ancestors.some((c) => broader.has(c));
+}
+
+/** Whether a stem is among `stems`, or one is the other's prefix (вероятност / вероятностн). */
+function hasStem(stems: ReadonlySet<string>, stem: string): boolean {
+  if (stems.has(stem)) return true;
+  if (stem.length < 5) return false;
+  for (const s of stems) if (s.length >= 5 && (s.startsWith(stem) || stem.startsWith(s))) return true;
+  return false;
 }
 
 /** Whether two questions share a specific subject: one asks it, the other names it. */
@@ -203,7 +231,7 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
   const { profiles, vocabulary, manual = { add: [], exclude: [] }, cap = 6 } = options;
   const n = questions.length;
   const index = new Map(questions.map((q, i) => [q.id, i]));
-  const profile = questions.map((q) => profiles.get(q.id) ?? { hits: new Map(), core: [] });
+  const profile = questions.map((q) => profiles.get(q.id) ?? EMPTY_PROFILE);
   const answered = questions.map(hasAnswer);
 
   // Postings: the questions that name each concept, in handbook order.
@@ -248,7 +276,7 @@ export function computeRelated(questions: readonly Question[], options: RelatedO
       [a, b],
       [b, a],
     ]) {
-      if (answered[q] || !answered[ans] || !answers(profile[ans], asks[ans], profile[q])) continue;
+      if (answered[q] || !answered[ans] || !answers(profile[ans], asks[ans], profile[q], vocabulary)) continue;
       const list = answeredIn.get(questions[q].id) ?? [];
       if (list.length >= ANSWERED_IN_CAP) continue;
       list.push(questions[ans].id);

@@ -115,6 +115,16 @@ describe('profileQuestion', () => {
     expect(core(texts('Вопрос', { answer: ['dropout'] }))).toEqual([]);
   });
 
+  it('keeps the title words no concept names, and whether the title asks for a reason', () => {
+    const p = profileQuestion(small, texts('Почему ROC-AUC не меняется, если домножить предсказания на 2?'));
+    expect(p.unnamed).toEqual([['меня', 'домнож', 'предсказан']]);
+    expect(p.asksReason).toBe(true);
+    const q = profileQuestion(small, texts('Explain dropout in simple terms', { answer: ['Neurons are dropped.'] }));
+    expect(q.unnamed).toEqual([[]]);
+    expect(q.asksReason).toBe(false);
+    expect([...q.stems]).toEqual(expect.arrayContaining(['dropout', 'neuron', 'drop']));
+  });
+
   it('reads a long title as a title sentence and a prompt', () => {
     expect(splitTitle('Что такое IoU? Как её считают для масок?')).toEqual([
       'Что такое IoU?',

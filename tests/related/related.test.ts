@@ -10,12 +10,13 @@ import { loadTopics, topicSections } from '../../src/ingest/classify.ts';
 import { loadVocabulary } from '../../src/ingest/concepts/vocabulary.ts';
 import { profileQuestion, type Profile } from '../../src/ingest/concepts/profile.ts';
 import { hasAnswer, type Question } from '../../src/ingest/model.ts';
+import { toString } from 'mdast-util-to-string';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 
 const rules = loadTopics(readFileSync('content/topics.yaml', 'utf8'), 'content/topics.yaml');
 const FIXTURE = 'tests/fixtures/concepts/small.yaml';
 const vocabulary = loadVocabulary(readFileSync(FIXTURE, 'utf8'), FIXTURE, topicSections(rules));
-const q = (id: string, title: string, answered = false): Question => ({
+const q = (id: string, title: string, answered: boolean | string = false): Question => ({
   id,
   topic: 't',
   lang: 'en',
@@ -27,7 +28,12 @@ const q = (id: string, title: string, answered = false): Question => ({
   ...(answered
     ? {
         answer: {
-          short: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'yes' }] }] },
+          short: {
+            type: 'root',
+            children: [
+              { type: 'paragraph', children: [{ type: 'text', value: answered === true ? 'yes' : answered } as const] },
+            ],
+          },
         },
       }
     : {}),
@@ -42,13 +48,36 @@ const questions = [
   q('map-metric', 'How is mAP computed?'),
   q('nms-map', 'NMS and its effect on mAP', true),
   q('unrelated', 'What is a GIL?'),
+  q('adam-basics', 'What is Adam?'),
+  q('adam-converge', 'Why can Adam fail to converge?', true),
+  q('adam-vs-sgd', 'Adam vs SGD', true),
+  q('adam-works', 'Explain Adam in simple terms', true),
+  q('roc-scale', 'What happens to ROC-AUC if we multiply all predictions by a number?'),
+  q(
+    'roc-ranking',
+    'ROC-AUC and its ranking interpretation',
+    'The chance that a random positive ranks above a negative.',
+  ),
+  q(
+    'roc-order',
+    'ROC-AUC under monotonic transformations',
+    'Multiplying all predictions by a positive number keeps their order.',
+  ),
 ];
 // Filler questions so the shared concepts are rare enough to count.
 const filler = Array.from({ length: 30 }, (_, i) => q(`filler-${i}`, `Filler question number ${i}`));
 const all = [...questions, ...filler];
 const profilesOf = (list: Question[]) =>
   new Map<string, Profile>(
-    list.map((x) => [x.id, profileQuestion(vocabulary, { title: [x.title], prompt: [], followUps: [], answer: [] })]),
+    list.map((x) => [
+      x.id,
+      profileQuestion(vocabulary, {
+        title: [x.title],
+        prompt: [],
+        followUps: [],
+        answer: x.answer?.short ? [toString(x.answer.short)] : [],
+      }),
+    ]),
   );
 
 describe('computeRelated', () => {
@@ -57,6 +86,14 @@ describe('computeRelated', () => {
   it('sends an unanswered question to an answered one that asks exactly its core concept', () => {
     expect(result.answeredIn.get('dropout-basics')).toEqual(['dropout-inference']);
     expect(result.answeredIn.get('bn-basics')).toEqual(['bn-train']);
+  });
+
+  it('never for another aspect: a reason, a comparison with a concept of its kind', () => {
+    expect(result.answeredIn.get('adam-basics')).toEqual(['adam-works']);
+  });
+
+  it('needs the words of the title that no concept names in the answered question', () => {
+    expect(result.answeredIn.get('roc-scale')).toEqual(['roc-order']);
   });
 
   it('never for a side concept: mAP is not answered by a question about NMS and mAP', () => {

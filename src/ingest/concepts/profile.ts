@@ -7,8 +7,9 @@
  * The core concepts are what the question asks about: the concepts of its title, else of its
  * prompt, else of its follow-ups (specific concepts only, where the field names any).
  */
-import { matchConcepts } from './match.ts';
+import { matchConcepts, matchSpans } from './match.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { words } from './words.ts';
 
 export const FIELD_WEIGHTS = { title: 3, prompt: 2, followUps: 1 } as const;
 /** Strength of one answer mention, and the most the answer can give. */
@@ -37,7 +38,32 @@ export interface Profile {
   hits: Map<number, ConceptHit>;
   /** Concept indexes the question is about (see above), sorted. */
   core: number[];
+  /** Concept indexes its title names, generic ones too, sorted. */
+  titled: number[];
+  /**
+   * Per title (one per language): stems of the words that carry meaning but name no concept
+   * ("домножить" in "что будет с ROC-AUC, если домножить предсказания на число?"), the part of
+   * the question the vocabulary cannot see.
+   */
+  unnamed: string[][];
+  /** The title asks for a reason ("Почему …?", "Why …?"). */
+  asksReason: boolean;
+  /** Stems of every word of every field, the answer included. */
+  stems: Set<string>;
 }
+
+/** The profile of a question with no text the vocabulary knows. */
+export const EMPTY_PROFILE: Profile = {
+  hits: new Map(),
+  core: [],
+  titled: [],
+  unnamed: [],
+  asksReason: false,
+  stems: new Set(),
+};
+
+/** Shortest word that counts as carrying meaning when no concept names it. */
+const MEANINGFUL_LENGTH = 3;
 
 /**
  * A title's first sentence stays the title; the rest of a long title is prompt text.
@@ -83,5 +109,27 @@ export function profileQuestion(vocabulary: Vocabulary, texts: QuestionTexts): P
     core = specific.length > 0 ? specific : named;
     if (core.length > 0) break;
   }
-  return { hits, core: core.sort((a, b) => a - b) };
+  const titled = [...seen].filter(([, e]) => e.fields.has('title')).map(([c]) => c);
+  const unnamed: string[][] = [];
+  let asksReason = false;
+  for (const [title] of titles) {
+    const ws = words(title);
+    const covered = new Set(matchSpans(vocabulary, ws).flatMap((s) => range(s.start, s.end)));
+    if (ws.some((w) => vocabulary.reasons.has(w.stem))) asksReason = true;
+    unnamed.push(
+      ws
+        .filter((w, i) => !covered.has(i) && !vocabulary.phrasing.has(w.stem))
+        .filter((w) => w.folded.length >= MEANINGFUL_LENGTH && !/^\d+$/.test(w.folded))
+        .map((w) => w.stem),
+    );
+  }
+  const stems = new Set<string>();
+  for (const text of [...texts.title, ...texts.prompt, ...texts.followUps, ...texts.answer]) {
+    for (const w of words(text)) stems.add(w.stem);
+  }
+  return { hits, core: core.sort((a, b) => a - b), titled: titled.sort((a, b) => a - b), unnamed, asksReason, stems };
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DataFileError, parseDataFile } from '../data-file.ts';
+import { eng, rus } from 'stopword';
 import { words } from './words.ts';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -29,7 +30,15 @@ export const ConceptEntry = z
   .strict();
 export type ConceptEntry = z.infer<typeof ConceptEntry>;
 
-const ConceptsFile = z.object({ concepts: z.array(ConceptEntry).min(1) }).strict();
+const ConceptsFile = z
+  .object({
+    concepts: z.array(ConceptEntry).min(1),
+    /** Words that phrase a question without naming its subject ("объясните", "in simple terms"). */
+    phrasing: z.array(z.string().min(1)).default([]),
+    /** Words that ask for a reason ("почему", "why"): such a question is about one property of its subject. */
+    reasons: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
 
 export interface Concept extends ConceptEntry {
   /** Position in the file. */
@@ -53,6 +62,10 @@ export interface Vocabulary {
   forms: Map<string, Form[]>;
   /** Case-sensitive abbreviations → concept index. */
   abbreviations: Map<string, number>;
+  /** Stems of words that carry no subject: the `stopword` lists, the file's `phrasing` and `reasons`. */
+  phrasing: Set<string>;
+  /** Stems of the file's `reasons`. */
+  reasons: Set<string>;
 }
 
 /** The sections a topic has, by topic id (from topics.yaml). */
@@ -118,7 +131,15 @@ export function loadVocabulary(text: string, file: string, topics: TopicSections
     }
   });
   for (const list of forms.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return { concepts, byId, forms, abbreviations };
+  const stemsOf = (list: readonly string[]) => new Set(list.flatMap((text) => words(text).map((w) => w.stem)));
+  return {
+    concepts,
+    byId,
+    forms,
+    abbreviations,
+    phrasing: stemsOf([...eng, ...rus, ...value.phrasing, ...value.reasons]),
+    reasons: stemsOf(value.reasons),
+  };
 }
 
 /** Broader concepts of `c`, transitively, nearest first; `cycle` is called on a cycle. */
