@@ -238,6 +238,8 @@ export interface Handbook {
   relatedStats?: RelatedStats;
   /** Concept names by id (content/concepts.yaml), for search keywords. */
   vocabulary?: Record<string, { ru: string; en: string; forms: string[] }>;
+  /** Words that phrase a question without naming its subject (content/concepts.yaml), for search. */
+  questionWords?: string[];
   topics: Topic[];
   sources: SourceSummary[];
 }

@@ -368,6 +368,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       plans,
       relatedStats,
       vocabulary: vocabulary ? vocabularyNames(vocabulary) : undefined,
+      questionWords: vocabulary?.questionWords,
     },
     lock: assignment.lock,
     translationProblems: [...translated.problems, ...missingGuideLabels(guides, translated.labels)],

@@ -33,7 +33,7 @@ export const QUESTION_RANKING = { pageLength: 0, metaWeights: { title: 5, keywor
  * The words of one edition's records, folded and sorted, with the stop words (for the query
  * normalisation of src/scripts/search-query.ts).
  */
-export function searchTerms(records: NonNullable<SearchData[keyof SearchData]>): SearchTerms {
+export function searchTerms(records: readonly SearchRecord[], questionWords: readonly string[] = []): SearchTerms {
   const wordsOf = (text: string) =>
     text
       .toLowerCase()
@@ -55,7 +55,7 @@ export function searchTerms(records: NonNullable<SearchData[keyof SearchData]>):
     words,
     postings: words.map((w) => postings.get(w)!),
     concepts: words.flatMap((w, i) => (concepts.has(w) ? [i] : [])),
-    stop: [...new Set([...rus, ...eng])].sort(),
+    stop: [...new Set([...rus, ...eng, ...questionWords])].sort(),
   };
 }
 
@@ -88,7 +88,7 @@ export async function writeQuestionIndex(data: SearchData, outputPath: string): 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   let count = 0;
-  for (const [language, records] of Object.entries(data)) {
+  for (const [language, records] of Object.entries(data.editions)) {
     for (const record of records ?? []) {
       const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record, language) });
       if (added.errors.length > 0) throw new Error(`pagefind: ${record.id}: ${added.errors.join('; ')}`);
@@ -98,8 +98,9 @@ export async function writeQuestionIndex(data: SearchData, outputPath: string): 
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  for (const [language, records] of Object.entries(data)) {
-    writeFileSync(join(outputPath, `terms.${language}.json`), JSON.stringify(searchTerms(records ?? [])));
+  for (const [language, records] of Object.entries(data.editions)) {
+    const terms = searchTerms(records ?? [], data.questionWords);
+    writeFileSync(join(outputPath, `terms.${language}.json`), JSON.stringify(terms));
   }
   return count;
 }

@@ -2,13 +2,15 @@
  * Query normalisation for the search dialog. Pagefind returns only results that contain every
  * word of a query, so a question typed as a candidate types it ("почему при обучении модель ест
  * больше памяти") finds nothing when one word is not in the index. Before searching:
- * - stop words are dropped (lists of the `stopword` package, shipped with the index);
+ * - stop words are dropped (lists of the `stopword` package and the vocabulary's question words,
+ *   shipped with the index);
  * - a word that is not in the index is replaced by an indexed word one edit away (two for long
  *   words), else dropped;
  * - words that no question has together with the more telling words of the query are dropped
- *   (concept names first, then the rarest words), so a query that names something indexed finds it;
- * - an abbreviation typed in capitals ("BN", "NMS") is searched as an exact word (Pagefind
- *   matches a word by prefix, and "BN" is not "BNN"); mixed-case ones ("mAP") keep Pagefind's
+ *   (concept names first, then the rarest words), so a query that names something indexed finds it,
+ *   and so is a word that would narrow the results to fewer than MIN_SHARED questions;
+ * - an abbreviation typed in capitals ("BN", "NMS") is searched as an exact word where Pagefind's
+ *   prefix matching would find another one ("BN" is not "BNN"; see `needsExact`); mixed-case ones ("mAP") keep Pagefind's
  *   ranking, where the concept keywords put the right question first;
  * the words that remain go to Pagefind, which stems and ranks them as it indexed them.
  */
@@ -22,6 +24,12 @@ export interface SearchTerms {
   concepts: number[];
   stop: string[];
 }
+
+/**
+ * Fewest records a query may narrow to by one more word (unless it had fewer already): a word
+ * that happens to occur beside the query's subject in one question must not hide the others.
+ */
+const MIN_SHARED = 3;
 
 /** Shortest prefix that makes a query word "known" when an indexed word starts with it. */
 const MIN_PREFIX = 4;
@@ -108,6 +116,23 @@ export function correction(word: string, sorted: readonly string[]): string | un
 }
 
 /**
+ * Whether an abbreviation must be searched as an exact word: it is indexed, and a longer indexed
+ * word other than its plural starts with it, which Pagefind's prefix matching would also find
+ * ("bn" and "bnn"). An exact word matches only page text, not the concept keywords, so it is
+ * used only where prefix matching would mislead.
+ * @example needsExact('bn', ['bn', 'bnn']) // true
+ * @example needsExact('lstm', ['lstm', 'lstms']) // false
+ */
+export function needsExact(word: string, sorted: readonly string[]): boolean {
+  const at = lowerBound(sorted, word);
+  if (sorted[at] !== word) return false;
+  for (let i = at + 1; i < sorted.length && sorted[i].startsWith(word); i++) {
+    if (sorted[i] !== `${word}s`) return true;
+  }
+  return false;
+}
+
+/**
  * The query as it is searched (see the module comment).
  * @example normaliseQuery('как бороться с переобученим', terms) // 'бороться переобучением'
  */
@@ -138,7 +163,7 @@ export function normaliseQuery(query: string, terms: SearchTerms): string {
   const telling = [...known].sort((a, b) => Number(b.concept) - Number(a.concept) || a.records.size - b.records.size);
   for (const k of telling) {
     const next: Set<number> = common ? new Set([...common].filter((r) => k.records.has(r))) : k.records;
-    if (next.size === 0) continue;
+    if (next.size === 0 || (common && next.size < Math.min(MIN_SHARED, common.size))) continue;
     common = next;
     kept.add(k);
   }
@@ -157,8 +182,6 @@ export function normaliseQuery(query: string, terms: SearchTerms): string {
   };
   return known
     .filter((k) => kept.has(k))
-    .map((k) =>
-      exact.has(k.word) && terms.words[lowerBound(terms.words, k.word)] === k.word ? `"${k.word}"` : formFor(k),
-    )
+    .map((k) => (exact.has(k.word) && needsExact(k.word, terms.words) ? `"${k.word}"` : formFor(k)))
     .join(' ');
 }

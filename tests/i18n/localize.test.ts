@@ -8,6 +8,7 @@ import { localize } from '../../src/ingest/emit/localize.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
 import { questionElement } from '../../src/ingest/emit/question.ts';
 import { toMdx } from '../../src/ingest/emit/serialize.ts';
+import { searchTerms } from '../../src/integrations/question-search.ts';
 import { searchData } from '../../src/ingest/emit/search-records.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { paragraph, root, text } from '../../src/ingest/mdast.ts';
@@ -136,12 +137,21 @@ describe('cross-language search keywords', () => {
     expect(overfitting.concepts?.find((c) => c.id === 'overfitting')).toMatchObject({ core: true, inTitle: true });
     expect(overfitting.tags).toContain('overfitting');
     const urls = new Map([[overfitting.id, { ru: '/a/', en: '/en/a/' }]]);
-    const data = searchData([overfitting], urls, ['ru', 'en'], handbook);
+    const data = searchData([overfitting], urls, ['ru', 'en'], handbook).editions;
     for (const lang of ['ru', 'en'] as const) {
       expect(data[lang]![0].keywords).toContain('overfitting');
       expect(data[lang]![0].keywords).toContain('переобучение');
     }
     expect(data.en![0].title).not.toMatch(CYRILLIC);
+  });
+
+  it("ship the vocabulary's question words as stop words of the search dialog", () => {
+    const { handbook } = runPipeline(pipelineInput());
+    const data = searchData(handbook.questions.slice(0, 2), new Map(), ['ru'], handbook);
+    expect(data.questionWords).toEqual(expect.arrayContaining(['объясните', 'почему', 'explain', 'why']));
+    const terms = searchTerms(data.editions.ru!, data.questionWords);
+    expect(terms.stop).toEqual(expect.arrayContaining(['объясните', 'и', 'the']));
+    expect(terms.stop).not.toContain('dropout');
   });
 });
 

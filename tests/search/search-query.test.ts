@@ -5,6 +5,7 @@ import {
   editDistance,
   isAbbreviation,
   isKnown,
+  needsExact,
   normaliseQuery,
   type SearchTerms,
 } from '../../src/scripts/search-query.ts';
@@ -34,6 +35,25 @@ describe('normaliseQuery', () => {
     expect(normaliseQuery('BN', terms)).toBe('"bn"');
     expect(normaliseQuery('bn', terms)).toBe('bn');
     expect(isAbbreviation('mAP')).toBe(false);
+  });
+
+  it('searches an abbreviation exactly only where prefix matching would find another word', () => {
+    expect(needsExact('bn', ['bn', 'bnn'])).toBe(true);
+    expect(needsExact('lstm', ['lstm', 'lstms', 'm'])).toBe(false);
+    expect(needsExact('gru', ['gru'])).toBe(false);
+    expect(needsExact('gan', ['bn'])).toBe(false);
+  });
+
+  it('does not narrow to fewer than three questions by a word that happens to be beside the subject', () => {
+    // "регуляризация" (concept) is in records 0, 3, 4; "борьба" only in 0.
+    const wide: SearchTerms = {
+      words: ['борьба', 'регуляризация', 'спуск'],
+      postings: [[0], [0, 3, 4], [1]],
+      concepts: [1],
+      stop: [],
+    };
+    expect(normaliseQuery('регуляризация борьба', wide)).toBe('регуляризация');
+    expect(normaliseQuery('борьба', wide)).toBe('борьба');
   });
 
   it('drops stop words and words no question has', () => {

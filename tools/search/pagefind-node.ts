@@ -32,14 +32,8 @@ export async function pagefindData<T>(
   questionRanking?: Record<string, unknown>,
 ): Promise<T[]> {
   const g = globalThis as { fetch: typeof fetch; document?: unknown };
-  const realFetch = g.fetch;
+  installFileFetch();
   const realDocument = g.document;
-  g.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (url.protocol !== 'file:') return realFetch(input, init);
-    url.search = '';
-    return new Response(await readFile(fileURLToPath(url)));
-  }) as typeof fetch;
   g.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
   try {
     const base = pathToFileURL(join(dist, 'pagefind') + '/').href;
@@ -56,9 +50,27 @@ export async function pagefindData<T>(
     const result = await instance.search(query);
     return Promise.all(result.results.map((r: { data: () => Promise<T> }) => r.data()));
   } finally {
-    g.fetch = realFetch;
     g.document = realDocument;
   }
+}
+
+let fileFetchInstalled = false;
+
+/**
+ * Makes `fetch` read `file:` URLs, once per process and for good: Pagefind may still be loading
+ * index chunks in the background after a search has returned.
+ */
+function installFileFetch(): void {
+  if (fileFetchInstalled) return;
+  fileFetchInstalled = true;
+  const g = globalThis as { fetch: typeof fetch };
+  const realFetch = g.fetch;
+  g.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.protocol !== 'file:') return realFetch(input, init);
+    url.search = '';
+    return new Response(await readFile(fileURLToPath(url)));
+  }) as typeof fetch;
 }
 
 /** Search `query` with Pagefind's default ranking. */

@@ -66,6 +66,8 @@ export interface Vocabulary {
   phrasing: Set<string>;
   /** Stems of the file's `reasons`. */
   reasons: Set<string>;
+  /** The file's `phrasing` and `reasons` words, folded, for the search dialog's stop words. */
+  questionWords: string[];
 }
 
 /** The sections a topic has, by topic id (from topics.yaml). */
@@ -139,6 +141,9 @@ export function loadVocabulary(text: string, file: string, topics: TopicSections
     abbreviations,
     phrasing: stemsOf([...eng, ...rus, ...value.phrasing, ...value.reasons]),
     reasons: stemsOf(value.reasons),
+    questionWords: [
+      ...new Set([...value.phrasing, ...value.reasons].flatMap((t) => words(t).map((w) => w.folded))),
+    ].sort(),
   };
 }
 

@@ -24,7 +24,12 @@ export interface SearchRecord {
   terms: string;
 }
 
-export type SearchData = Partial<Record<Lang, SearchRecord[]>>;
+export interface SearchData {
+  /** Records by edition. */
+  editions: Partial<Record<Lang, SearchRecord[]>>;
+  /** Words that phrase a question without naming its subject: the dialog drops them from queries. */
+  questionWords: string[];
+}
 
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'code', 'caution']);
 
@@ -65,11 +70,11 @@ export function searchData(
   questions: readonly Question[],
   urls: ReadonlyMap<string, Partial<Record<Lang, string>>>,
   langs: readonly Lang[],
-  handbook: Pick<Handbook, 'vocabulary' | 'labels'>,
+  handbook: Pick<Handbook, 'vocabulary' | 'labels' | 'questionWords'>,
 ): SearchData {
   const labels: Labels = handbook.labels ?? {};
   const vocabulary = handbook.vocabulary ?? {};
-  return Object.fromEntries(
+  const editions = Object.fromEntries(
     langs.map((lang) => [
       lang,
       questions.map((q) => {
@@ -91,4 +96,5 @@ export function searchData(
       }),
     ]),
   );
+  return { editions, questionWords: handbook.questionWords ?? [] };
 }
