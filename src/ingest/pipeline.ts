@@ -34,7 +34,7 @@ import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
 import { computeRelated, idResolver, loadRelations, type RelatedStats } from './related.ts';
-import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
+import { emptyVocabulary, loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
 import { EMPTY_PROFILE, profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
 import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
@@ -463,7 +463,7 @@ function withRelated(
   const manual = loadRelations(input.relations, idResolver(questions, retiredIds));
   const { related, answeredIn, stats } = computeRelated(questions, {
     profiles,
-    vocabulary: vocabulary ?? { concepts: [], byId: new Map(), forms: new Map(), abbreviations: new Map() },
+    vocabulary: vocabulary ?? emptyVocabulary(),
     manual,
   });
   return {

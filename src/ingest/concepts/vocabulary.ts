@@ -70,6 +70,20 @@ export interface Vocabulary {
   questionWords: string[];
 }
 
+/** A vocabulary with no concepts (a handbook built without content/concepts.yaml). */
+export function emptyVocabulary(): Vocabulary {
+  const none = new Set<string>();
+  return {
+    concepts: [],
+    byId: new Map(),
+    forms: new Map(),
+    abbreviations: new Map(),
+    phrasing: none,
+    reasons: none,
+    questionWords: [],
+  };
+}
+
 /** The sections a topic has, by topic id (from topics.yaml). */
 export type TopicSections = ReadonlyMap<string, ReadonlySet<string>>;
 
