@@ -3,7 +3,7 @@
  * handbook (questions, topics, per-source reports) out. Only scripts/ingest.ts touches disk.
  */
 import { z } from 'zod';
-import { detectFormat, decodeSource } from './formats/index.ts';
+import { decodeSource, parseSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { loadTopics, place, topicSections, type TopicsFile } from './classify.ts';
 import { createSlugger, type SlugRules } from './ids.ts';
@@ -120,22 +120,11 @@ interface ParsedSource {
   result: ParseResult;
 }
 
-function parseSource(input: InputFile): ParsedSource {
+/** Decodes, detects and parses one source (formats/index.ts checks every line gets a fate). */
+function readSource(input: InputFile): ParsedSource {
   const text = decodeSource(Buffer.from(input.bytes), input.file);
-  const format = detectFormat(text, input.file);
-  try {
-    return { file: input.file, formatId: format.id, formatName: format.name, result: format.parse(text) };
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      'line' in error &&
-      typeof error.line === 'number' &&
-      !(error instanceof SourceError)
-    ) {
-      throw new SourceError(input.file, error.line, `${format.name}: ${error.message}`);
-    }
-    throw error;
-  }
+  const { format, result } = parseSource(text, input.file);
+  return { file: input.file, formatId: format.id, formatName: format.name, result };
 }
 
 /** What a question takes from outside its parsed item: its id, classification, levels and source. */
@@ -258,7 +247,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const lock = loadLock(input.lock);
 
   const sorted = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const parsed = sorted.map(parseSource);
+  const parsed = sorted.map(readSource);
   stageEnds('parse');
   const items = parsed.flatMap((source) => source.result.items.map((item) => ({ source, item })));
   const slugFor = createSlugger(slugRules);
