@@ -13,6 +13,12 @@ import type { z } from 'zod';
 
 import { SourceError } from './errors.ts';
 
+/** A data file handed to ingestion: its name (for error messages) and its text. */
+export interface DataText {
+  file: string;
+  text: string;
+}
+
 /** A data file that cannot be read or does not match its schema (file, line, reason). */
 export class DataFileError extends SourceError {
   override name = 'DataFileError';

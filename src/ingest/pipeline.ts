@@ -17,7 +17,7 @@ import {
   type LockEntry,
 } from './id-lock.ts';
 import { plainText } from './mdast.ts';
-import { parseDataFile } from './data-file.ts';
+import { parseDataFile, type DataText } from './data-file.ts';
 import {
   hasAnswer,
   LANGS,
@@ -43,12 +43,6 @@ import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts'
 export interface InputFile {
   file: string;
   bytes: Uint8Array;
-}
-
-/** A data file handed to the pipeline: its name (for error messages) and text. */
-export interface DataText {
-  file: string;
-  text: string;
 }
 
 export interface PipelineInput {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Lang } from '../ingest/model.ts';
 import type { LinksData } from '../ingest/emit/related.ts';
-import { permalinkUrl } from '../ingest/emit/related.ts';
+import { permalinkUrl } from '../ingest/emit/paths.ts';
 import { t } from '../ingest/emit/strings.ts';
 
 const escapeHtml = (text: string): string =>

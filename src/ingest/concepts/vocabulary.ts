@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { DataFileError, parseDataFile } from '../data-file.ts';
+import { Id } from '../model.ts';
 import { words } from './words.ts';
-
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export const ConceptEntry = z
   .object({

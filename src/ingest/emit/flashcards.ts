@@ -14,12 +14,10 @@
  */
 import type { Content, Lang, Question } from '../model.ts';
 import { LEVELS } from '../model.ts';
-import { ROOT_LANG } from './paths.ts';
+import { ANSWER_PARTS, type AnswerPart } from '../answer-parts.ts';
+import { permalinkUrl } from './paths.ts';
 import { t } from './strings.ts';
 import { localize, type Labels } from './localize.ts';
-
-/** Answer parts in display order (as on the site). */
-const PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as const;
 
 /** One card of a deck. */
 export interface Flashcard {
@@ -56,11 +54,6 @@ export function cardGuid(lang: Lang, id: string): string {
   return `ml-interview-handbook:${lang}:${id}`;
 }
 
-/** Permalink path of a question in an edition. */
-export function permalinkPath(lang: Lang, id: string): string {
-  return `${lang === ROOT_LANG ? '' : `/${lang}`}/q/${id}/`;
-}
-
 /* ---------- localisation ---------- */
 
 /** A question's texts in one edition, as the site shows them (see localize.ts). */
@@ -69,8 +62,8 @@ export function localized(q: Question, lang: Lang, labels: Labels = {}) {
   return {
     title: l.title.value,
     prompt: l.prompt?.value,
-    answer: Object.fromEntries(PARTS.map((part) => [part, l.answer[part]?.value])) as Record<
-      (typeof PARTS)[number],
+    answer: Object.fromEntries(ANSWER_PARTS.map((part) => [part, l.answer[part]?.value])) as Record<
+      AnswerPart,
       Content | undefined
     >,
     followUps: l.followUps?.value ?? [],
@@ -226,8 +219,8 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
   const front = `<p><b>${escapeInline(l.title)}</b></p>${prompt}`;
   const frontText = [l.title, contentText(l.prompt)].filter(Boolean).join('\n\n');
 
-  const parts = PARTS.filter((part) => (l.answer[part]?.children.length ?? 0) > 0);
-  const label = (part: (typeof PARTS)[number]) => t(lang, `handbook.answer.${part}`);
+  const parts = ANSWER_PARTS.filter((part) => (l.answer[part]?.children.length ?? 0) > 0);
+  const label = (part: AnswerPart) => t(lang, `handbook.answer.${part}`);
   const back: string[] = parts.map(
     (part) => `<p><b>${escapeInline(label(part))}</b></p>${contentHtml(l.answer[part])}`,
   );
@@ -254,7 +247,7 @@ export function flashcard(q: Question, lang: Lang, labels: Labels = {}): Flashca
     back: back.join(''),
     frontText,
     backText: backText.join('\n\n'),
-    path: permalinkPath(lang, q.id),
+    path: permalinkUrl(lang, q.id),
     tags: [q.topic, ...levels, ...(parts.length > 0 && q.answerSource ? ['handbook-answer'] : [])],
     guid: cardGuid(lang, q.id),
   };

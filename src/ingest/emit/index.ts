@@ -2,7 +2,7 @@
  * Emitter entry point: turns a {@link Handbook} into the files of src/content/docs/.
  * Pure: no file system access (see `write.ts` for writing the result).
  */
-import { hasAnswer, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
+import { hasAnswer, ID_PATTERN, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
 import { jsonFile, questionIndex, sidebar } from './data.ts';
 import { homePage, notFoundPage } from './home-page.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
@@ -18,8 +18,6 @@ import { searchData } from './search-records.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
 export { toMdx } from './serialize.ts';
-
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface EmitOptions {
   /** Languages to emit; must include the root language (`ru`). */
@@ -144,7 +142,7 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
   const known = new Map(handbook.topics.map((topic) => [topic.id, topic]));
   const ordered = [...handbook.topics.map((topic) => topic.id), ...[...byTopic.keys()].filter((id) => !known.has(id))];
   for (const id of byTopic.keys()) {
-    if (!TOPIC_ID.test(id) || RESERVED_SLUGS.has(id))
+    if (!ID_PATTERN.test(id) || RESERVED_SLUGS.has(id))
       throw new Error(`emitSite: topic id "${id}" cannot be used as a page slug`);
   }
   return ordered

@@ -9,12 +9,7 @@
 import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
 import { localize, localizeLabel, type Labels } from './localize.ts';
 import { expectedAnswer } from './plans-page.ts';
-import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
-
-/** Permalink of a question id in one language: `/q/<id>/`, `/en/q/<id>/`. */
-export function permalinkUrl(lang: Lang, id: string): string {
-  return `/${lang === ROOT_LANG ? '' : `${lang}/`}q/${id}/`;
-}
+import { pageUrl, permalinkUrl, type Slug } from './paths.ts';
 
 /** Per-language permalinks of an id. */
 export function permalinks(id: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
