@@ -16,7 +16,6 @@ import {
   type IdCandidate,
   type LockEntry,
 } from './id-lock.ts';
-import { plainText } from './mdast.ts';
 import { parseDataFile, type DataText } from './data-file.ts';
 import {
   hasAnswer,
@@ -248,7 +247,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const candidates: IdCandidate[] = items.map(({ source, item }) => ({
     slug: slugFor(item.title),
     title: item.title,
-    text: `${item.title}\n${item.prompt ? plainText(item.prompt.children as never) : ''}`,
+    text: `${item.title}\n${item.prompt ? toString(item.prompt) : ''}`,
     source: source.file,
     number: item.number,
   }));

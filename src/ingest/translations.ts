@@ -12,7 +12,7 @@ import { ANSWER_PARTS } from './answer-parts.ts';
 import { fingerprint } from './id-lock.ts';
 import { parseDataFile } from './data-file.ts';
 import { contentToMarkdown, markdownToContent, MarkdownContentError } from './markdown-content.ts';
-import { plainText } from './mdast.ts';
+import { toString } from 'mdast-util-to-string';
 import { LANGS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
 import { SourceError } from './errors.ts';
 
@@ -69,9 +69,7 @@ export function sourceHash(q: Question): string {
   const parts = [
     q.title,
     q.kind ?? '',
-    ...[q.prompt, ...ANSWER_PARTS.map((part) => q.answer?.[part])].map((c) =>
-      c ? plainText(c.children as never) : '',
-    ),
+    ...[q.prompt, ...ANSWER_PARTS.map((part) => q.answer?.[part])].map((c) => (c ? toString(c) : '')),
     ...q.followUps,
   ];
   return fingerprint(parts.join('\n'));
