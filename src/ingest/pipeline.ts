@@ -28,7 +28,6 @@ import {
   type SourceSummary,
 } from './model.ts';
 import { toString } from 'mdast-util-to-string';
-import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
@@ -132,10 +131,7 @@ export interface QuestionOrigin {
   meta: Pick<DocumentMeta, 'company' | 'date' | 'title'>;
 }
 
-/**
- * The question a parsed item becomes. Keys are in the Question schema's order, so a valid
- * question is already what zod would return (isCanonicalQuestion accepts it without a copy).
- */
+/** The question a parsed item becomes, before the Question schema checks it (keys in the schema's order). */
 export function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
   return {
     id: origin.id,
@@ -287,8 +283,6 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       format: source.formatId,
       meta: source.result.meta,
     });
-    // A question already in the schema's exact shape is what zod would return (canonical.ts).
-    if (isCanonicalQuestion(question)) return question;
     const checked = Question.safeParse(question);
     if (!checked.success) {
       const issue = checked.error.issues[0];

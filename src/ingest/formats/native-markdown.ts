@@ -302,7 +302,7 @@ function finish(open: OpenItem, lines: string[], defaults: FrontMatter, topicLin
     if (segment.part === 'prompt') item.prompt = content;
     else answer[segment.part] = content;
   }
-  // In the model's key order, so the question is already in the schema's shape (canonical.ts).
+  // In the model's key order (answer-parts.ts).
   const parts = ANSWER_PARTS.filter((part) => answer[part]);
   if (parts.length > 0) item.answer = Object.fromEntries(parts.map((part) => [part, answer[part]]));
 
