@@ -20,7 +20,7 @@ export class DataFileError extends SourceError {
 }
 
 /** 1-based line of the node at `path` in a parsed YAML document (or of its nearest parent). */
-export function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
+function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;

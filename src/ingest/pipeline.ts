@@ -120,7 +120,7 @@ function readSource(input: InputFile): ParsedSource {
 }
 
 /** What a question takes from outside its parsed item: its id, classification, levels and source. */
-export interface QuestionOrigin {
+interface QuestionOrigin {
   id: string;
   aliases?: string[];
   topic: string;
@@ -132,7 +132,7 @@ export interface QuestionOrigin {
 }
 
 /** The question a parsed item becomes, before the Question schema checks it (keys in the schema's order). */
-export function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
+function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
   return {
     id: origin.id,
     aliases: origin.aliases,

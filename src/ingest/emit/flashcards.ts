@@ -217,7 +217,7 @@ function blocksText(nodes: readonly Node[] = [], indent = ''): string {
  * The plain text of a model content tree on a CSV card: math in MathJax delimiters (`\(…\)`,
  * `\[…\]`), blocks on their own lines, list items with their markers, table cells joined by ` | `.
  */
-export function cardText(content: Content | undefined): string {
+function cardText(content: Content | undefined): string {
   return content ? blocksText(content.children as unknown as Node[]) : '';
 }
 
@@ -277,7 +277,7 @@ export function flashcardsData(
 /* ---------- deck files ---------- */
 
 /** Absolute URL of a site-relative path (`site` from astro.config.mjs). */
-export function absoluteUrl(site: string | URL, path: string): string {
+function absoluteUrl(site: string | URL, path: string): string {
   return new URL(path, site).href;
 }
 
@@ -330,7 +330,7 @@ export function csvField(value: string): string {
 }
 
 /** Columns of the CSV deck. */
-export const CSV_COLUMNS = ['id', 'question', 'answer', 'permalink', 'tags'] as const;
+const CSV_COLUMNS = ['id', 'question', 'answer', 'permalink', 'tags'] as const;
 
 /** The plain-text CSV of a deck (RFC 4180: header row, CRLF line breaks, quoting). */
 export function plainCsv(cards: readonly Flashcard[], site: string | URL): string {
