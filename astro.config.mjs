@@ -27,7 +27,7 @@ export default defineConfig({
     processor: satteri({ features: { ...markdownFeatures }, mdastPlugins: markdownPlugins() }),
   },
   vite: {
-    // The emitter's data files are read from disk when pages render (src/components/handbook-links.ts).
+    // The emitter's data files are read from disk when pages render (src/data/handbook.ts).
     define: {
       'import.meta.env.HANDBOOK_DATA_DIR': JSON.stringify(
         fileURLToPath(new URL('./src/content/docs/_data/', import.meta.url)),

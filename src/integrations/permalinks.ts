@@ -18,7 +18,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Lang } from '../ingest/model.ts';
-import type { LinksData } from '../ingest/emit/related.ts';
+import type { LinksData } from '../ingest/emit/links.ts';
 import { permalinkUrl } from '../ingest/emit/paths.ts';
 import { t } from '../ingest/emit/strings.ts';
 

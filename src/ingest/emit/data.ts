@@ -7,7 +7,7 @@ import { answerBy } from './question.ts';
 import { hasAnswer, type Lang, type Level, type Question, type SourceRef } from '../model.ts';
 import { localize, type Labels } from './localize.ts';
 import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
-import { permalinks } from './related.ts';
+import { permalinks } from './links.ts';
 import { t } from './strings.ts';
 
 /** One entry of questions.json. */

@@ -12,7 +12,7 @@ import { sourcesPage } from './sources-page.ts';
 import { studyGuidePage } from './study-guide.ts';
 import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
-import { linksData } from './related.ts';
+import { linksData } from './links.ts';
 import { plansData } from './plans-page.ts';
 import { searchData } from './search-records.ts';
 

@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { ankiTsv, deckName, plainCsv, type Flashcard, type FlashcardsData } from '../../ingest/emit/flashcards.ts';
 import { t } from '../../ingest/emit/strings.ts';
 import type { Lang } from '../../ingest/model.ts';
-import { readDataFile } from '../../components/handbook-links.ts';
+import { readDataFile } from '../../data/handbook.ts';
 
 /** The decks, read when an endpoint renders (tens of megabytes at 10,000 questions: not kept for the whole build). */
 const readDecks = (): FlashcardsData => JSON.parse(readDataFile('flashcards.json') ?? '{}');

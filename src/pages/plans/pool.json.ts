@@ -5,7 +5,7 @@
  * pages stay small at any number of questions.
  */
 import type { APIRoute } from 'astro';
-import { links } from '../../components/handbook-links.ts';
+import { links } from '../../data/handbook.ts';
 
 export const prerender = true;
 

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../ingest/model.ts';
-import type { LinkEntry, LinksData } from '../ingest/emit/related.ts';
+import type { LinkEntry, LinksData } from '../ingest/emit/links.ts';
 import type { PlanData } from '../ingest/emit/plans-page.ts';
 import { t as translate } from '../ingest/emit/strings.ts';
 
