@@ -18,7 +18,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Lang } from '../ingest/model.ts';
-import type { LinksData } from '../ingest/emit/links.ts';
+import { parseData, type LinksData } from '../data/contract.ts';
 import { permalinkUrl } from '../ingest/emit/paths.ts';
 import { t } from '../ingest/emit/strings.ts';
 
@@ -96,7 +96,7 @@ export default function handbookPermalinks(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const file = join(root, 'src/content/docs/_data/links.json');
         if (!existsSync(file)) return;
-        const links = JSON.parse(readFileSync(file, 'utf8')) as LinksData;
+        const links = parseData('links.json', readFileSync(file, 'utf8'), file);
         const out = fileURLToPath(dir);
         const pages = redirectPages(links, site);
         for (const [path, html] of pages) {

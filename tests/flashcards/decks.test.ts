@@ -8,15 +8,8 @@ import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/ingest/model.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
-import {
-  ankiTsv,
-  cardGuid,
-  contentHtml,
-  csvField,
-  flashcard,
-  plainCsv,
-  type FlashcardsData,
-} from '../../src/ingest/emit/flashcards.ts';
+import { ankiTsv, cardGuid, contentHtml, csvField, flashcard, plainCsv } from '../../src/ingest/emit/flashcards.ts';
+import { parseData } from '../../src/data/contract.ts';
 import { buildHandbook, type PipelineInput } from '../../src/ingest/pipeline.ts';
 import { loadSeedHandbook, pipelineInput } from '../helpers/seed-handbook.ts';
 
@@ -241,7 +234,7 @@ describe('CSV', () => {
 describe('decks of the seed handbook', () => {
   const handbook = loadSeedHandbook();
   const files = emitSite(handbook, { langs: ['ru', 'en'] });
-  const data: FlashcardsData = JSON.parse(files.get('_data/flashcards.json')!);
+  const data = parseData('flashcards.json', files.get('_data/flashcards.json')!);
 
   it('has one card per question per edition, in both TSV and CSV', () => {
     for (const lang of ['ru', 'en'] as const) {
@@ -289,7 +282,10 @@ describe('GUIDs across builds', () => {
     );
   const decks = (input: PipelineInput) => {
     const handbook = buildHandbook(input);
-    const data: FlashcardsData = JSON.parse(emitSite(handbook, { langs: ['ru', 'en'] }).get('_data/flashcards.json')!);
+    const data = parseData(
+      'flashcards.json',
+      emitSite(handbook, { langs: ['ru', 'en'] }).get('_data/flashcards.json')!,
+    );
     return {
       ids: handbook.questions.map((q) => q.id),
       ru: ankiTsv(data.ru!, SITE, 'deck'),

@@ -18,6 +18,7 @@ import { h } from 'hastscript';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
+import type { Flashcard, FlashcardsData } from '../../data/contract.ts';
 import type { Content, Lang, Question } from '../model.ts';
 import { LEVELS } from '../model.ts';
 import { ANSWER_PARTS, type AnswerPart } from '../answer-parts.ts';
@@ -25,27 +26,6 @@ import { contentBlocks } from './content.ts';
 import { permalinkUrl } from './paths.ts';
 import { t } from './strings.ts';
 import { localize, type Labels } from './localize.ts';
-
-/** One card of a deck. */
-export interface Flashcard {
-  id: string;
-  /** Front side: title (and prompt when it differs), HTML. */
-  front: string;
-  /** Back side: answer parts with labels and follow-ups, HTML. */
-  back: string;
-  /** Plain-text versions of both sides (CSV). */
-  frontText: string;
-  backText: string;
-  /** Site-relative permalink of the question (`/q/<id>/`, `/en/q/<id>/`). */
-  path: string;
-  /** Anki tags: topic id, then levels. */
-  tags: string[];
-  /** Anki note GUID ({@link cardGuid}): importing a newer deck updates the note instead of adding a copy. */
-  guid: string;
-}
-
-/** Cards of every edition, as written to `_data/flashcards.json`. */
-export type FlashcardsData = Partial<Record<Lang, Flashcard[]>>;
 
 /** Base name of the deck files of an edition (`ml-interview-ru`). */
 export function deckName(lang: Lang): string {
