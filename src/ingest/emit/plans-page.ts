@@ -11,7 +11,6 @@ import type { Plan } from '../plans.ts';
 import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
 
-
 /** The expected answer of an answered question in short: its short answer, else the first answer part, as plain text. */
 export function expectedAnswer(q: Question, lang: Lang, labels: NonNullable<Handbook['labels']>): string {
   const answer = localize(q, lang, labels).answer;
