@@ -1,7 +1,8 @@
 /** Reads the pipeline's inputs from a project folder: sources, data files, lock, translations. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { DataText, PipelineInput } from '../src/ingest/pipeline.ts';
+import type { DataText } from '../src/ingest/data-file.ts';
+import type { PipelineInput } from '../src/ingest/pipeline.ts';
 
 /** Files directly inside `dir` (no dot files), sorted by name. */
 export function listFiles(dir: string, extension = ''): string[] {

@@ -10,25 +10,10 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { SourceError } from './errors.ts';
 import { markdownToContent, MarkdownContentError } from './markdown-content.ts';
-import { hasAnswer, LANGS, type Answer, type Lang, type Question } from './model.ts';
+import { answerPartOf, PART_HEADINGS, type AnswerPart } from './answer-parts.ts';
+import { hasAnswer, ID_PATTERN, LANGS, type Answer, type Lang, type Question } from './model.ts';
 
-type Part = keyof Answer;
-
-/** Heading text (lower-case, without trailing colon) -> answer part. */
-export const PART_HEADINGS: Record<string, Part> = {
-  'короткий ответ': 'short',
-  'short answer': 'short',
-  'подробный разбор': 'detailed',
-  'detailed answer': 'detailed',
-  'detailed analysis': 'detailed',
-  'типичные ошибки': 'mistakes',
-  'typical mistakes': 'mistakes',
-  'как сказать на собеседовании': 'howToSay',
-  'how to say it in the interview': 'howToSay',
-  'how to say it': 'howToSay',
-};
-
-const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(ru|en)\.md$/;
+const FILE_NAME = /^(.+)\.(ru|en)\.md$/;
 
 export interface Overlay {
   file: string;
@@ -41,21 +26,21 @@ export interface Overlay {
 export function parseOverlay(file: string, text: string): Overlay {
   const name = file.split('/').pop() ?? file;
   const match = FILE_NAME.exec(name);
-  if (!match) throw new SourceError(file, 1, `answer overlay file names look like <question-id>.<ru|en>.md`);
+  if (!match || !ID_PATTERN.test(match[1]))
+    throw new SourceError(file, 1, `answer overlay file names look like <question-id>.<ru|en>.md`);
   const [, id, lang] = match;
   const lines = text.split('\n');
   const headings = fromMarkdown(text).children.filter((n) => n.type === 'heading' && n.depth === 2);
   const answer: Answer = {};
-  const cuts = [{ part: 'detailed' as Part, from: 0, line: 1 }];
+  const cuts = [{ part: 'detailed' as AnswerPart, from: 0, line: 1 }];
   for (const heading of headings) {
     const line = heading.position!.start.line;
-    const label = toString(heading).trim().replace(/:$/, '').toLowerCase();
-    const part = PART_HEADINGS[label];
+    const part = answerPartOf(toString(heading));
     if (!part) {
       throw new SourceError(
         file,
         line,
-        `unknown answer heading "## ${toString(heading)}": expected one of ${[...new Set(Object.keys(PART_HEADINGS))].map((h) => `"${h}"`).join(', ')}`,
+        `unknown answer heading "## ${toString(heading)}": expected one of ${[...PART_HEADINGS.keys()].map((h) => `"${h}"`).join(', ')}`,
       );
     }
     cuts.push({ part, from: line, line: line + 1 });
@@ -111,7 +96,7 @@ export function applyOverlays(questions: Question[], overlays: Overlay[]): Quest
       const fields = (translations[lang] ??= {});
       if (own && own !== primary) fields.answer = own.answer;
       else if (!own && primary.lang !== lang) {
-        const parts = Object.keys(primary.answer) as Part[];
+        const parts = Object.keys(primary.answer) as AnswerPart[];
         fields.untranslated = [...new Set([...(fields.untranslated ?? []), ...parts])];
       }
       if (Object.keys(fields).length === 0) delete translations[lang];

@@ -1,17 +1,18 @@
 /**
- * Loads a YAML data file (topics, glossary, plans, translations) and validates it with a zod
- * schema. Errors name the file and the line of the offending value.
- *
- * Values are read by js-yaml (YAML 1.2 core schema), which is an order of magnitude faster
- * than `yaml` on the glossary. `yaml` still parses the file, with line positions, but only
- * when a line is asked for (an error or a problem to report) or when js-yaml rejects the text,
- * so every error keeps `yaml`'s message and line.
+ * Loads a YAML data file (topics, concepts, plans, translations) with `yaml` (YAML 1.2 core
+ * schema, duplicate keys rejected) and validates it with a zod schema. Errors name the file and
+ * the line of the offending value: `yaml` keeps the position of every node.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import { SourceError } from './errors.ts';
+
+/** A data file handed to ingestion: its name (for error messages) and its text. */
+export interface DataText {
+  file: string;
+  text: string;
+}
 
 /** A data file that cannot be read or does not match its schema (file, line, reason). */
 export class DataFileError extends SourceError {
@@ -19,7 +20,7 @@ export class DataFileError extends SourceError {
 }
 
 /** 1-based line of the node at `path` in a parsed YAML document (or of its nearest parent). */
-export function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
+function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
@@ -38,15 +39,6 @@ function located(text: string, file: string): { doc: Document; counter: LineCoun
   return { doc, counter };
 }
 
-/** The value of a YAML text read fast (js-yaml), or undefined when js-yaml rejects it. */
-function fastValue(text: string): { value: unknown } | undefined {
-  try {
-    return { value: load(text, { schema: CORE_SCHEMA }) };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Parses `text` (the contents of `file`) as YAML and validates it against `schema`.
  * Returns the typed value and a function that finds the line of any path (for later checks).
@@ -56,14 +48,9 @@ export function parseDataFile<S extends z.ZodType>(
   file: string,
   schema: S,
 ): { value: z.infer<S>; lineOf: (path: readonly PropertyKey[]) => number } {
-  let positions: ReturnType<typeof located> | undefined;
-  const lineOf = (path: readonly PropertyKey[]) => {
-    positions ??= located(text, file);
-    return lineOfPath(positions.doc, positions.counter, path);
-  };
-  const fast = fastValue(text);
-  if (!fast) positions = located(text, file);
-  const result = schema.safeParse(fast ? fast.value : positions!.doc.toJS());
+  const { doc, counter } = located(text, file);
+  const lineOf = (path: readonly PropertyKey[]) => lineOfPath(doc, counter, path);
+  const result = schema.safeParse(doc.toJS());
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';

@@ -11,6 +11,8 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown } from 'mdast-util-math';
 import { directiveToMarkdown } from 'mdast-util-directive';
+import { ANSWER_PARTS, PART_NAMES, type AnswerPart } from './answer-parts.ts';
+import { SECTION_NAMES } from './formats/native-markdown.ts';
 import { contentToMarkdown } from './markdown-content.ts';
 import { localize } from './emit/localize.ts';
 import { detectLang } from './pipeline.ts';
@@ -21,26 +23,11 @@ export interface ExportOptions {
   lang?: Lang;
 }
 
-/** `### ` heading names of the parts, per language of the question's texts. */
-const PART_NAMES: Record<Lang, Record<keyof Answer | 'prompt' | 'followUps', string>> = {
-  ru: {
-    prompt: 'Вопрос',
-    short: 'Короткий ответ',
-    detailed: 'Подробный разбор',
-    mistakes: 'Типичные ошибки',
-    howToSay: 'Как сказать на собеседовании',
-    followUps: 'Углубления',
-  },
-  en: {
-    prompt: 'Question',
-    short: 'Short answer',
-    detailed: 'Detailed analysis',
-    mistakes: 'Typical mistakes',
-    howToSay: 'How to say it in the interview',
-    followUps: 'Follow-ups',
-  },
-};
-const PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as const;
+/** The `### ` heading the export writes for a part, in the language of the question's texts. */
+function partName(part: AnswerPart | keyof typeof SECTION_NAMES, lang: Lang): string {
+  const names = part === 'prompt' || part === 'followUps' ? SECTION_NAMES[part] : PART_NAMES[part];
+  return names[lang][0];
+}
 
 /** The texts of a question that get written. */
 interface Texts {
@@ -66,7 +53,8 @@ function texts(q: Question, handbook: Handbook, lang: Lang | undefined): Texts {
   }
   const local = localize(q, lang, handbook.labels ?? {});
   const answer: Texts['answer'] = {};
-  if (!q.answerSource) for (const part of PARTS) if (local.answer[part]) answer[part] = local.answer[part]!.value;
+  if (!q.answerSource)
+    for (const part of ANSWER_PARTS) if (local.answer[part]) answer[part] = local.answer[part]!.value;
   return {
     title: local.title.value,
     prompt: local.prompt?.value,
@@ -109,12 +97,11 @@ function questionMarkdown(q: Question, t: Texts): string {
   if (q.minutes !== undefined) settings.push(['minutes', q.minutes]);
   if (t.kind !== undefined) settings.push(['kind', t.kind]);
   if (settings.length > 0) out[0] += `\n${flowMapping(settings)}`;
-  const names = PART_NAMES[lang];
   const part = (name: string, body: string) => out.push(`${markdown([heading(3, name)])}\n\n${body}`);
-  if (t.prompt && t.prompt.children.length > 0) part(names.prompt, contentToMarkdown(t.prompt));
-  for (const name of PARTS) {
+  if (t.prompt && t.prompt.children.length > 0) part(partName('prompt', lang), contentToMarkdown(t.prompt));
+  for (const name of ANSWER_PARTS) {
     const content = t.answer[name];
-    if (content && content.children.length > 0) part(names[name], contentToMarkdown(content));
+    if (content && content.children.length > 0) part(partName(name, lang), contentToMarkdown(content));
   }
   if (t.followUps.length > 0) {
     const list: List = {
@@ -127,7 +114,7 @@ function questionMarkdown(q: Question, t: Texts): string {
         children: [{ type: 'paragraph', children: text(f) }],
       })),
     };
-    part(names.followUps, markdown([list]));
+    part(partName('followUps', lang), markdown([list]));
   }
   return out.join('\n\n');
 }

@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { uniqueId } from './ids.ts';
+import { Id } from './model.ts';
 
 export const LockEntry = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: Id,
   /** sha256 of the normalised title and prompt, hex, first 16 characters. */
   fingerprint: z.string(),
   title: z.string(),

@@ -155,16 +155,6 @@ export function markdownToContent(markdown: string): Content {
   return checked.data;
 }
 
-/** Parses one line of Markdown into phrasing content (for titles and follow-ups). */
-export function markdownToInline(markdown: string): PhrasingContent[] {
-  const content = markdownToContent(markdown);
-  const first = content.children[0];
-  if (content.children.length !== 1 || first?.type !== 'paragraph') {
-    throw new MarkdownContentError(1, 'expected a single line of text');
-  }
-  return first.children;
-}
-
 /** Model content -> Markdown (for translators and overlays; the inverse of markdownToContent). */
 export function contentToMarkdown(content: Content): string {
   return toMarkdown(

@@ -31,13 +31,3 @@ function isBlocks(item: PhrasingContent[] | BlockContent[]): item is BlockConten
 
 /** A root of block content. */
 export const root = (children: RootContent[]): Root => ({ type: 'root', children });
-
-/** Plain text of a phrasing/inline tree (math and code included verbatim). */
-export function plainText(nodes: readonly { type: string; value?: unknown; children?: unknown }[]): string {
-  let out = '';
-  for (const node of nodes) {
-    if (typeof node.value === 'string') out += node.value;
-    else if (Array.isArray(node.children)) out += plainText(node.children);
-  }
-  return out;
-}

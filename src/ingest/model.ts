@@ -12,6 +12,14 @@ import type { Plan } from './plans.ts';
 import type { RelatedStats } from './related.ts';
 import type { OutlineGuide } from './levels.ts';
 
+/**
+ * The shape of every id: question ids and their aliases, topic, section, concept and plan ids
+ * (lower-case Latin words and digits joined by single hyphens, `batch-norm-2`).
+ */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A string in the shape of an id ({@link ID_PATTERN}). */
+export const Id = z.string().regex(ID_PATTERN);
+
 export const LANGS = ['ru', 'en'] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
@@ -117,7 +125,7 @@ export type Answer = z.infer<typeof Answer>;
 
 export const Question = z.object({
   /** Stable, readable Latin slug; unique across the handbook; the page anchor. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: Id,
   /** Earlier ids of the question (from content/ids.lock.json); their links keep working. */
   aliases: z.array(z.string()).optional(),
   topic: z.string(),
@@ -144,10 +152,10 @@ export interface LocalizedFields {
   prompt?: Content;
   kind?: string;
   subtopic?: string;
-  answer?: Partial<Record<'short' | 'detailed' | 'mistakes' | 'howToSay', Content>>;
+  answer?: Answer;
   followUps?: string[];
   /** Fields the edition needs but no valid translation provides: shown in the original, marked. */
-  untranslated?: ('title' | 'prompt' | 'short' | 'detailed' | 'mistakes' | 'howToSay' | 'followUps')[];
+  untranslated?: ('title' | 'prompt' | keyof Answer | 'followUps')[];
 }
 
 export type Question = z.infer<typeof Question> & {
@@ -185,14 +193,14 @@ export type Localized = z.infer<typeof Localized>;
 
 /** One topic of content/topics.yaml. */
 export const Topic = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: Id,
   name: Localized,
   description: Localized,
   /** Sections of the topic page, in order; concepts (content/concepts.yaml) name their section. */
   subtopics: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+        id: Id,
         name: Localized,
       }),
     )

@@ -3,7 +3,7 @@
  * handbook (questions, topics, per-source reports) out. Only scripts/ingest.ts touches disk.
  */
 import { z } from 'zod';
-import { detectFormat, decodeSource } from './formats/index.ts';
+import { decodeSource, parseSource } from './formats/index.ts';
 import type { DocumentMeta, ParseResult, RawItem } from './formats/types.ts';
 import { loadTopics, place, topicSections, type TopicsFile } from './classify.ts';
 import { createSlugger, type SlugRules } from './ids.ts';
@@ -16,8 +16,7 @@ import {
   type IdCandidate,
   type LockEntry,
 } from './id-lock.ts';
-import { plainText } from './mdast.ts';
-import { parseDataFile } from './data-file.ts';
+import { parseDataFile, type DataText } from './data-file.ts';
 import {
   hasAnswer,
   LANGS,
@@ -29,7 +28,6 @@ import {
   type SourceSummary,
 } from './model.ts';
 import { toString } from 'mdast-util-to-string';
-import { isCanonicalQuestion } from './canonical.ts';
 import { SourceError } from './errors.ts';
 import { applyOverlays, parseOverlay } from './answer-overlays.ts';
 import { applyTranslations, loadTranslations, type TranslationProblem } from './translations.ts';
@@ -43,12 +41,6 @@ import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts'
 export interface InputFile {
   file: string;
   bytes: Uint8Array;
-}
-
-/** A data file handed to the pipeline: its name (for error messages) and text. */
-export interface DataText {
-  file: string;
-  text: string;
 }
 
 export interface PipelineInput {
@@ -120,26 +112,15 @@ interface ParsedSource {
   result: ParseResult;
 }
 
-function parseSource(input: InputFile): ParsedSource {
+/** Decodes, detects and parses one source (formats/index.ts checks every line gets a fate). */
+function readSource(input: InputFile): ParsedSource {
   const text = decodeSource(Buffer.from(input.bytes), input.file);
-  const format = detectFormat(text, input.file);
-  try {
-    return { file: input.file, formatId: format.id, formatName: format.name, result: format.parse(text) };
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      'line' in error &&
-      typeof error.line === 'number' &&
-      !(error instanceof SourceError)
-    ) {
-      throw new SourceError(input.file, error.line, `${format.name}: ${error.message}`);
-    }
-    throw error;
-  }
+  const { format, result } = parseSource(text, input.file);
+  return { file: input.file, formatId: format.id, formatName: format.name, result };
 }
 
 /** What a question takes from outside its parsed item: its id, classification, levels and source. */
-export interface QuestionOrigin {
+interface QuestionOrigin {
   id: string;
   aliases?: string[];
   topic: string;
@@ -150,11 +131,8 @@ export interface QuestionOrigin {
   meta: Pick<DocumentMeta, 'company' | 'date' | 'title'>;
 }
 
-/**
- * The question a parsed item becomes. Keys are in the Question schema's order, so a valid
- * question is already what zod would return (isCanonicalQuestion accepts it without a copy).
- */
-export function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
+/** The question a parsed item becomes, before the Question schema checks it (keys in the schema's order). */
+function questionFromItem(item: RawItem, origin: QuestionOrigin): Question {
   return {
     id: origin.id,
     aliases: origin.aliases,
@@ -258,14 +236,14 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const lock = loadLock(input.lock);
 
   const sorted = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const parsed = sorted.map(parseSource);
+  const parsed = sorted.map(readSource);
   stageEnds('parse');
   const items = parsed.flatMap((source) => source.result.items.map((item) => ({ source, item })));
   const slugFor = createSlugger(slugRules);
   const candidates: IdCandidate[] = items.map(({ source, item }) => ({
     slug: slugFor(item.title),
     title: item.title,
-    text: `${item.title}\n${item.prompt ? plainText(item.prompt.children as never) : ''}`,
+    text: `${item.title}\n${item.prompt ? toString(item.prompt) : ''}`,
     source: source.file,
     number: item.number,
   }));
@@ -305,8 +283,6 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       format: source.formatId,
       meta: source.result.meta,
     });
-    // A question already in the schema's exact shape is what zod would return (canonical.ts).
-    if (isCanonicalQuestion(question)) return question;
     const checked = Question.safeParse(question);
     if (!checked.success) {
       const issue = checked.error.issues[0];

@@ -30,15 +30,10 @@
  * a question listed twice, a plan over its time budget.
  */
 import { z } from 'zod';
-import { DataFileError, parseDataFile } from './data-file.ts';
-import { FormatId, hasAnswer, Level, Localized, type Question } from './model.ts';
+import { DataFileError, parseDataFile, type DataText } from './data-file.ts';
+import { FormatId, hasAnswer, ID_PATTERN, Level, Localized, type Question } from './model.ts';
 import { idResolver, unknownIdReason } from './related.ts';
 import type { OutlineGuide } from './levels.ts';
-
-interface DataText {
-  file: string;
-  text: string;
-}
 
 const Selector = z.strictObject({
   source: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
@@ -93,7 +88,6 @@ export interface Plan {
   level?: { level: Level; source: string; minutes?: [number, number] };
 }
 
-const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Page names under /plans/ that are not plans (the mock-interview and custom plan pages). */
 export const RESERVED_PLAN_IDS = ['mock', 'custom', 'pool'] as const;
 
@@ -137,7 +131,7 @@ export function loadPlan(
     .split('/')
     .pop()!
     .replace(/\.ya?ml$/, '');
-  if (!PLAN_ID.test(id)) {
+  if (!ID_PATTERN.test(id)) {
     throw new DataFileError(data.file, 1, `plan file name "${id}" must be lower-case letters, digits and dashes`);
   }
   if ((RESERVED_PLAN_IDS as readonly string[]).includes(id)) {

@@ -15,16 +15,10 @@
  * Pure: data files come in as text (file name for errors).
  */
 import { z } from 'zod';
-import { parseDataFile, DataFileError } from './data-file.ts';
+import { parseDataFile, DataFileError, type DataText } from './data-file.ts';
 import { EMPTY_PROFILE, type Profile } from './concepts/profile.ts';
 import type { Vocabulary } from './concepts/vocabulary.ts';
 import { hasAnswer, type Question } from './model.ts';
-
-/** A data file's name (for errors) and text. */
-interface DataText {
-  file: string;
-  text: string;
-}
 
 /* ---------- content/relations.yaml ---------- */
 

@@ -8,10 +8,11 @@
  * shared by many questions: section names, source titles, question kinds.
  */
 import { z } from 'zod';
+import { ANSWER_PARTS } from './answer-parts.ts';
 import { fingerprint } from './id-lock.ts';
 import { parseDataFile } from './data-file.ts';
 import { contentToMarkdown, markdownToContent, MarkdownContentError } from './markdown-content.ts';
-import { plainText } from './mdast.ts';
+import { toString } from 'mdast-util-to-string';
 import { LANGS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
 import { SourceError } from './errors.ts';
 
@@ -49,7 +50,6 @@ export type TranslationFile = z.infer<typeof TranslationFile>;
 
 /** The translatable text fields of a question, as written in the source. */
 export type FieldName = keyof TranslationBlock;
-export const RICH_FIELDS = ['prompt', 'short', 'detailed', 'mistakes', 'howToSay'] as const;
 
 /** Source text of each field (Markdown for rich fields), skipping absent ones. */
 export function sourceFields(q: Question): Partial<Record<FieldName, string | string[]>> {
@@ -57,10 +57,7 @@ export function sourceFields(q: Question): Partial<Record<FieldName, string | st
   const fields: Partial<Record<FieldName, string | string[]>> = {
     title: q.title,
     prompt: md(q.prompt),
-    short: md(q.answer?.short),
-    detailed: md(q.answer?.detailed),
-    mistakes: md(q.answer?.mistakes),
-    howToSay: md(q.answer?.howToSay),
+    ...Object.fromEntries(ANSWER_PARTS.map((part) => [part, md(q.answer?.[part])])),
     followUps: q.followUps.length > 0 ? q.followUps : undefined,
   };
   for (const key of Object.keys(fields) as FieldName[]) if (fields[key] === undefined) delete fields[key];
@@ -72,9 +69,7 @@ export function sourceHash(q: Question): string {
   const parts = [
     q.title,
     q.kind ?? '',
-    ...[q.prompt, q.answer?.short, q.answer?.detailed, q.answer?.mistakes, q.answer?.howToSay].map((c) =>
-      c ? plainText(c.children as never) : '',
-    ),
+    ...[q.prompt, ...ANSWER_PARTS.map((part) => q.answer?.[part])].map((c) => (c ? toString(c) : '')),
     ...q.followUps,
   ];
   return fingerprint(parts.join('\n'));
@@ -123,10 +118,7 @@ function languageFields(q: Question): [FieldName, string | string[]][] {
   const fields: [FieldName, string | string[] | undefined][] = [
     ['title', q.title],
     ['prompt', rich(q.prompt)],
-    ['short', rich(q.answer?.short)],
-    ['detailed', rich(q.answer?.detailed)],
-    ['mistakes', rich(q.answer?.mistakes)],
-    ['howToSay', rich(q.answer?.howToSay)],
+    ...ANSWER_PARTS.map((part): [FieldName, string | undefined] => [part, rich(q.answer?.[part])]),
     ['followUps', q.followUps.length > 0 ? q.followUps : undefined],
   ];
   return fields.filter((field): field is [FieldName, string | string[]] => field[1] !== undefined);
@@ -267,7 +259,7 @@ export function applyTranslations(
         const at = (name: FieldName) => entry!.lineOf([lang, name]);
         if (block.title) fields.title = block.title;
         if (block.prompt) fields.prompt = toContent(block.prompt, entry!.file, at('prompt'));
-        for (const part of ['short', 'detailed', 'mistakes', 'howToSay'] as const) {
+        for (const part of ANSWER_PARTS) {
           const md = block[part];
           if (md) (fields.answer ??= {})[part] = toContent(md, entry!.file, at(part));
         }

@@ -14,18 +14,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import type { Lang } from '../ingest/model.ts';
-import type { LinksData } from '../ingest/emit/related.ts';
-import { permalinkUrl } from '../ingest/emit/related.ts';
+import { parseData, type LinksData } from '../data/contract.ts';
+import { permalinkUrl } from '../ingest/emit/paths.ts';
 import { t } from '../ingest/emit/strings.ts';
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** JSON for an inline script (no `</script>` or `<!--` can close or confuse it). */
 const scriptJson = (value: string): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-/** The HTML of one redirect page. */
+/** The HTML of one redirect page (hast-util-to-html escapes every text and attribute). */
 export function redirectHtml(options: {
   lang: Lang;
   id: string;
@@ -36,21 +36,35 @@ export function redirectHtml(options: {
   const { lang, id, target, title } = options;
   const [path, hash = ''] = target.split('#');
   const canonical = new URL(path, options.site ?? 'http://localhost').href;
-  return (
-    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<meta name="robots" content="noindex">` +
-    `<meta name="hb-permalink" content="${escapeHtml(id)}">` +
-    `<title>${escapeHtml(title)}</title>` +
-    `<script>(function(){const path = ${scriptJson(path)};\nconst hash = ${scriptJson(hash)};\n` +
-    `location.replace(path + location.search + '#' + hash);})();</script>` +
-    `<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">` +
-    `<link rel="canonical" href="${escapeHtml(canonical)}">` +
-    `</head><body data-pagefind-ignore="all">` +
-    `<p>${escapeHtml(t(lang, 'handbook.permalink.redirect'))}</p>` +
-    `<p>${escapeHtml(t(lang, 'handbook.permalink.follow'))} <a href="${escapeHtml(target)}" data-permalink-target>${escapeHtml(title)}</a></p>` +
-    `</body></html>\n`
-  );
+  const script =
+    `(function(){const path = ${scriptJson(path)};\nconst hash = ${scriptJson(hash)};\n` +
+    `location.replace(path + location.search + '#' + hash);})();`;
+  const page: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'robots', content: 'noindex' }),
+          h('meta', { name: 'hb-permalink', content: id }),
+          h('title', title),
+          h('script', script),
+          h('meta', { httpEquiv: 'refresh', content: `0; url=${target}` }),
+          h('link', { rel: 'canonical', href: canonical }),
+        ]),
+        h('body', { dataPagefindIgnore: 'all' }, [
+          h('p', t(lang, 'handbook.permalink.redirect')),
+          h('p', [
+            `${t(lang, 'handbook.permalink.follow')} `,
+            h('a', { href: target, dataPermalinkTarget: true }, title),
+          ]),
+        ]),
+      ]),
+    ],
+  };
+  return `${toHtml(page, { characterReferences: { useNamedReferences: true } })}\n`;
 }
 
 /** Every redirect page of a links file: site path (`/q/<id>/`) -> HTML. */
@@ -82,7 +96,7 @@ export default function handbookPermalinks(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const file = join(root, 'src/content/docs/_data/links.json');
         if (!existsSync(file)) return;
-        const links = JSON.parse(readFileSync(file, 'utf8')) as LinksData;
+        const links = parseData('links.json', readFileSync(file, 'utf8'), file);
         const out = fileURLToPath(dir);
         const pages = redirectPages(links, site);
         for (const [path, html] of pages) {

@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { eng, rus } from 'stopword';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { SearchData, SearchRecord } from '../ingest/emit/search-records.ts';
+import { parseData, type SearchData, type SearchRecord } from '../data/contract.ts';
 import type { SearchTerms } from '../scripts/search-query.ts';
 
 /** Folder of the question index inside the build output. */
@@ -116,7 +116,7 @@ export default function questionSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const file = join(root, 'src/content/docs/_data/search.json');
         if (!existsSync(file)) return;
-        const data = JSON.parse(readFileSync(file, 'utf8')) as SearchData;
+        const data = parseData('search.json', readFileSync(file, 'utf8'), file);
         const count = await writeQuestionIndex(data, join(fileURLToPath(dir), QUESTION_BUNDLE));
         logger.info(`${count} question search records indexed`);
       },

@@ -4,7 +4,7 @@
  * endpoint serves an empty list.
  */
 import type { APIRoute } from 'astro';
-import { readDataFile } from '../components/handbook-links.ts';
+import { readDataFile } from '../data/handbook.ts';
 
 export const prerender = true;
 

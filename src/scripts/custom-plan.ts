@@ -5,15 +5,8 @@
  * the YAML of the plan for content/plans/.
  */
 import { seedHash } from './mock-draw.ts';
-
-interface PoolEntry {
-  id: string;
-  aliases?: string[];
-  title: Record<string, string | undefined>;
-  permalink: Record<string, string | undefined>;
-  minutes: number;
-  estimated?: boolean;
-}
+import type { PoolEntry } from '../data/contract.ts';
+import type { Lang } from '../ingest/model.ts';
 
 const root = document.querySelector<HTMLElement>('[data-custom-plan]');
 if (root) void start(root);
@@ -33,7 +26,7 @@ function planId(title: string, ids: readonly string[]): string {
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  const lang = root.dataset.lang ?? 'ru';
+  const lang = (root.dataset.lang ?? 'ru') as Lang;
   const msg = (name: string, vars: Record<string, string | number> = {}) =>
     (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   const params = new URLSearchParams(location.search);

@@ -2,21 +2,14 @@
  * Builds the interviewer's sheet of a custom plan (src/components/CustomSheet.astro) from the
  * link's ids (aliases resolve) and /plans/pool.json, in the same markup as PlanSheet.astro.
  */
-interface PoolEntry {
-  id: string;
-  aliases?: string[];
-  title: Record<string, string | undefined>;
-  minutes: number;
-  estimated?: boolean;
-  followUps?: Record<string, string[] | undefined>;
-  expected?: Record<string, string | undefined>;
-}
+import type { PoolEntry } from '../data/contract.ts';
+import type { Lang } from '../ingest/model.ts';
 
 const root = document.querySelector<HTMLElement>('[data-custom-sheet]');
 if (root) void start(root);
 
 async function start(root: HTMLElement): Promise<void> {
-  const lang = root.dataset.lang ?? 'ru';
+  const lang = (root.dataset.lang ?? 'ru') as Lang;
   const msg = (name: string, vars: Record<string, string | number> = {}) =>
     (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {

@@ -5,22 +5,14 @@
  * the questions with a timer each and follow-ups revealed one at a time.
  */
 import { drawQuestions, newSeed } from './mock-draw.ts';
-
-interface PoolEntry {
-  id: string;
-  title: Record<string, string | undefined>;
-  permalink: Record<string, string | undefined>;
-  levels: string[];
-  minutes: number;
-  estimated?: boolean;
-  followUps?: Record<string, string[] | undefined>;
-}
+import type { PoolEntry } from '../data/contract.ts';
+import type { Lang } from '../ingest/model.ts';
 
 const root = document.querySelector<HTMLElement>('[data-mock]');
 if (root) void start(root);
 
 async function start(root: HTMLElement): Promise<void> {
-  const lang = root.dataset.lang ?? 'ru';
+  const lang = (root.dataset.lang ?? 'ru') as Lang;
   const form = root.querySelector<HTMLFormElement>('[data-mock-form]')!;
   const list = root.querySelector<HTMLOListElement>('[data-mock-list]')!;
   const summary = root.querySelector<HTMLElement>('[data-mock-summary]')!;

@@ -22,6 +22,7 @@ import {
   type GradeValue,
   type IndexEntry,
 } from './srs.ts';
+import type { Lang } from '../ingest/model.ts';
 
 const root = document.querySelector<HTMLElement>('[data-practice-root]');
 const data = readPageData();
@@ -306,7 +307,7 @@ function copies(nodes: Iterable<Node>): Node[] {
 
 const NOT_PROMPT = '.hb-copy-link, h2, h3, h4, .hb-meta, details.hb-answer, .hb-no-answer, .hb-followups, nav';
 
-async function questionContent(entry: IndexEntry, lang: string): Promise<QuestionContent> {
+async function questionContent(entry: IndexEntry, lang: Lang): Promise<QuestionContent> {
   const url = new URL(entry.url[lang] ?? entry.url.ru ?? '', location.href);
   const doc = await loadPage(url.pathname);
   const section = doc.querySelector(`section.hb-question[data-question-id="${CSS.escape(entry.id)}"]`);

@@ -3,6 +3,9 @@
  * source and answered. Search strings are lower-cased once; each pass only flips `hidden` on
  * rows whose visibility changes. Filter values are mirrored into the query string.
  */
+import type { QuestionIndexEntry } from '../data/contract.ts';
+import type { Lang } from '../ingest/model.ts';
+
 const root = document.querySelector<HTMLElement>('[data-question-index]');
 if (root) {
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-filter="${name}"]`)!;
@@ -39,18 +42,8 @@ if (root) {
 
   /** Rows past the ones in the HTML (large handbooks): built from /questions.json like the server does. */
   const loadRest = async (url: string) => {
-    type Entry = {
-      id: string;
-      topic: string;
-      title: Record<string, string>;
-      url: Record<string, string>;
-      levels: string[];
-      source: { file: string };
-      minutes?: number;
-      minutesEstimated?: boolean;
-      hasAnswer: boolean;
-    };
-    const lang = root.dataset.lang ?? 'ru';
+    type Entry = QuestionIndexEntry;
+    const lang = (root.dataset.lang ?? 'ru') as Lang;
     const label = (select: HTMLSelectElement | HTMLInputElement, value: string) =>
       [...(select as HTMLSelectElement).options].find((o) => o.value === value)?.textContent ?? value;
     const entries = (await (await fetch(url)).json()) as Entry[];

@@ -10,6 +10,7 @@
  * that is not this format and version changes nothing.
  */
 import { createEmptyCard, fsrs, type Card, type Grade, type State } from 'ts-fsrs';
+import type { QuestionIndexEntry } from '../data/contract.ts';
 
 export const STORE_KEY = 'hb-progress';
 export const PLAN_KEY_PREFIX = 'hb-plan:';
@@ -304,16 +305,8 @@ export function fill(template: string | undefined, vars: Record<string, string |
   return (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-/** The question index entries the scripts need (from /questions.json). */
-export interface IndexEntry {
-  id: string;
-  topic: string;
-  title: Record<string, string | undefined>;
-  url: Record<string, string | undefined>;
-  hasAnswer: boolean;
-  /** Earlier ids of the question (content/ids.lock.json). */
-  aliases?: string[];
-}
+/** The fields of the question index entries (/questions.json) the scripts need. */
+export type IndexEntry = Pick<QuestionIndexEntry, 'id' | 'topic' | 'title' | 'url' | 'hasAnswer' | 'aliases'>;
 
 /** Current question id of every earlier id (alias) in the index. */
 export function aliasMap(index: readonly IndexEntry[]): Map<string, string> {

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { parseOverlay, type Overlay } from '../../src/ingest/answer-overlays.ts';
+import { ANSWER_PARTS as PARTS } from '../../src/ingest/answer-parts.ts';
 import { hasAnswer, LANGS } from '../../src/ingest/model.ts';
 import { loadSeedHandbook, ROOT } from '../helpers/seed-handbook.ts';
 
@@ -18,7 +19,6 @@ const overlays: Overlay[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.md'))
   .sort()
   .map((f) => parseOverlay(`content/answers/${f}`, readFileSync(join(DIR, f), 'utf8')));
-const PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as const;
 /** Least plain-text length of each part: a sentence for the short ones, a real analysis for `detailed`. */
 const MIN_LENGTH = { short: 40, detailed: 300, mistakes: 60, howToSay: 60 };
 

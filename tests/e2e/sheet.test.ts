@@ -10,14 +10,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateSheetPdf } from '../../tools/pdf/generate.ts';
 import { outputFile, parsePdfArgs, UsageError } from '../../tools/pdf/cli.ts';
-import type { PlanData } from '../../src/ingest/emit/plans-page.ts';
+import { parseData, type PlanData } from '../../src/data/contract.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
 let page: Page;
 let errors: string[];
 const { dist, dir } = inject('seedSite');
-const plans: PlanData[] = JSON.parse(readFileSync(join(dir, 'src/content/docs/_data/plans.json'), 'utf8'));
+const plans = parseData('plans.json', readFileSync(join(dir, 'src/content/docs/_data/plans.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'handbook-sheet-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -3,19 +3,13 @@
  * on hand-made questions and on the seed handbook (one row per question per edition).
  */
 import fc from 'fast-check';
+import type { Element, Nodes } from 'hast';
+import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/ingest/model.ts';
 import { emitSite } from '../../src/ingest/emit/index.ts';
-import {
-  ankiTsv,
-  cardGuid,
-  contentHtml,
-  csvField,
-  escapeHtml,
-  flashcard,
-  plainCsv,
-  type FlashcardsData,
-} from '../../src/ingest/emit/flashcards.ts';
+import { ankiTsv, cardGuid, contentHtml, csvField, flashcard, plainCsv } from '../../src/ingest/emit/flashcards.ts';
+import { parseData } from '../../src/data/contract.ts';
 import { buildHandbook, type PipelineInput } from '../../src/ingest/pipeline.ts';
 import { loadSeedHandbook, pipelineInput } from '../helpers/seed-handbook.ts';
 
@@ -62,36 +56,52 @@ const question = (over: Partial<Question> = {}): Question =>
     ...over,
   }) as Question;
 
-describe('escapeHtml', () => {
-  /** The escapes one after another: `&` first, newlines normalised to LF before they are encoded. */
-  const reference = (text: string) =>
-    text
-      .replaceAll('&', '&amp;')
-      .replaceAll('<', '&lt;')
-      .replaceAll('>', '&gt;')
-      .replaceAll('"', '&quot;')
-      .replaceAll("'", '&#39;')
-      .replaceAll('\t', '&#9;')
-      .replaceAll('\r\n', '\n')
-      .replaceAll('\r', '\n')
-      .replaceAll('\n', '&#10;');
+/** The text a browser reads from an HTML fragment (character references decoded). */
+const textOf = (node: Nodes): string =>
+  node.type === 'text' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
+/** The first element named `tag` in a parsed fragment. */
+const find = (node: Nodes, tag: string): Element | undefined =>
+  node.type === 'element' && node.tagName === tag
+    ? node
+    : 'children' in node
+      ? node.children.map((child) => find(child, tag)).find(Boolean)
+      : undefined;
 
-  it('escapes like the escapes applied one after another, on random text', () => {
-    const piece = fc.oneof(
-      fc.constantFrom('&', '<', '>', '"', "'", '\t', '\r', '\n', '\r\n', '&amp;', '&#10;', 'ё', '𝑥'),
-      fc.string({ maxLength: 4 }),
-    );
+describe('card HTML of any text', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('&', '<', '>', '"', "'", '\t', '\r', '\n', '\r\n', '&amp;', '&#10;', '</code>', 'ё', '𝑥', ' '),
+    fc.string({ maxLength: 4 }),
+  );
+  const texts = fc.array(piece, { maxLength: 20 }).map((pieces) => pieces.join(''));
+  const runs = { numRuns: Number(process.env.FUZZ_RUNS ?? 500) };
+
+  it('keeps code byte for byte in <pre><code>, on one TSV-safe line', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
-        const text = pieces.join('');
-        expect(escapeHtml(text)).toBe(reference(text));
+      fc.property(texts, (value) => {
+        const html = contentHtml({ type: 'root', children: [{ type: 'code', lang: 'py', value }] });
+        expect(html).not.toMatch(/[\t\r\n"]/);
+        const code = find(fromHtmlIsomorphic(html, { fragment: true }), 'code')!;
+        expect(code.properties.className).toEqual(['language-py']);
+        // mdast-util-to-hast ends code with a newline; CR and CRLF are one newline, as HTML reads them.
+        expect(textOf(code)).toBe(value ? `${value}\n`.replace(/\r\n?/g, '\n') : '');
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
+      runs,
     );
   });
 
-  it('never leaves a raw tab, newline, quote or angle bracket', () => {
-    expect(escapeHtml('a\r\n\r\tb "c" <d> & \'e\'')).toBe('a&#10;&#10;&#9;b &quot;c&quot; &lt;d&gt; &amp; &#39;e&#39;');
+  it('keeps paragraph text as HTML renders it (whitespace runs are one space), on one TSV-safe line', () => {
+    fc.assert(
+      fc.property(texts, (value) => {
+        const html = contentHtml({
+          type: 'root',
+          children: [{ type: 'paragraph', children: [{ type: 'text', value }] }],
+        });
+        expect(html).not.toMatch(/[\t\r\n"]/);
+        const expected = value.replace(/[ \t\r\n]+/g, ' ').trim();
+        expect(textOf(fromHtmlIsomorphic(html, { fragment: true }))).toBe(expected);
+      }),
+      runs,
+    );
   });
 });
 
@@ -100,14 +110,16 @@ describe('card HTML', () => {
 
   it('escapes text and keeps math in MathJax delimiters and code in <pre><code>', () => {
     expect(card.front).toBe(
-      '<p><b>What does &lt;temperature&gt; do in &quot;softmax&quot;?</b></p><p>Tabs and newlines &amp; &lt;b&gt;</p>',
+      '<p><b>What does &lt;temperature> do in &quot;softmax&quot;?</b></p><p>Tabs and newlines &amp; &lt;b></p>',
     );
     expect(card.back).toContain('\\(z_i / T\\)');
     expect(card.back).toContain('<p>\\[\\sigma(z)_i = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}} &lt; 1\\]</p>');
     expect(card.back).toContain(
-      '<pre><code class=language-python>def f(x):&#10;&#9;return x &lt; 1 and &quot;ok&quot;</code></pre>',
+      '<pre><code class=language-python>def f(x):&#10;&#9;return x &lt; 1 and &quot;ok&quot;&#10;</code></pre>',
     );
-    expect(card.back).toContain('<table><tr><th>T</th></tr><tr><td>high</td></tr></table>');
+    expect(card.back).toContain(
+      '<table><thead><tr><th>T</th></tr></thead><tbody><tr><td>high</td></tr></tbody></table>',
+    );
     expect(card.back).toContain('<p><b>Short answer</b></p>');
     expect(card.back).toContain('<li>And T → 0?</li>');
   });
@@ -146,7 +158,31 @@ describe('card HTML', () => {
           },
         ],
       } as never),
-    ).toBe('<ol start=3><li><p><b>x</b></p></li></ol>');
+    ).toBe('<ol start=3><li><strong>x</strong></li></ol>');
+  });
+
+  it('renders a caution as a box with its title, breaks and emphasis as HTML', () => {
+    expect(
+      contentHtml({
+        type: 'root',
+        children: [
+          {
+            type: 'caution',
+            title: [{ type: 'text', value: 'Misconception' }],
+            children: [
+              {
+                type: 'paragraph',
+                children: [
+                  { type: 'emphasis', children: [{ type: 'text', value: 'BN' }] },
+                  { type: 'break' },
+                  { type: 'inlineCode', value: 'a\n b' },
+                ],
+              },
+            ],
+          },
+        ],
+      } as never),
+    ).toBe('<div class=caution><p><b>Misconception</b></p><p><em>BN</em><br><code>a b</code></p></div>');
   });
 });
 
@@ -169,7 +205,7 @@ describe('Anki TSV', () => {
     const columns = lines[6].split('\t');
     expect(columns).toHaveLength(5);
     expect(columns[4]).toBe('ml-interview-handbook:en:softmax-temperature');
-    expect(columns[0]).toContain('&lt;temperature&gt;');
+    expect(columns[0]).toContain('&lt;temperature>');
     expect(columns[1]).toContain('<pre><code');
     expect(columns[2]).toBe(`${SITE}/en/q/softmax-temperature/`);
     expect(columns[3]).toBe('fundamentals junior senior');
@@ -198,7 +234,7 @@ describe('CSV', () => {
 describe('decks of the seed handbook', () => {
   const handbook = loadSeedHandbook();
   const files = emitSite(handbook, { langs: ['ru', 'en'] });
-  const data: FlashcardsData = JSON.parse(files.get('_data/flashcards.json')!);
+  const data = parseData('flashcards.json', files.get('_data/flashcards.json')!);
 
   it('has one card per question per edition, in both TSV and CSV', () => {
     for (const lang of ['ru', 'en'] as const) {
@@ -246,7 +282,10 @@ describe('GUIDs across builds', () => {
     );
   const decks = (input: PipelineInput) => {
     const handbook = buildHandbook(input);
-    const data: FlashcardsData = JSON.parse(emitSite(handbook, { langs: ['ru', 'en'] }).get('_data/flashcards.json')!);
+    const data = parseData(
+      'flashcards.json',
+      emitSite(handbook, { langs: ['ru', 'en'] }).get('_data/flashcards.json')!,
+    );
     return {
       ids: handbook.questions.map((q) => q.id),
       ru: ankiTsv(data.ru!, SITE, 'deck'),

@@ -107,7 +107,7 @@ describe('detectFormat', () => {
   it('turns a ParseError into a SourceError naming the file and line', () => {
     const path = 'question-bank/duplicate-number.txt';
     const error = sourceError(() => parseSource(fixture(path), path));
-    expect(error.message).toBe(`${path}:7: question-bank: duplicate question number 2 (first at line 5)`);
+    expect(error.message).toBe(`${path}:7: Numbered question bank: duplicate question number 2 (first at line 5)`);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content as ContentTree } from '../../src/ingest/model.ts';
 import { Content } from '../../src/ingest/model.ts';
-import { plainText } from '../../src/ingest/mdast.ts';
+import { toString } from 'mdast-util-to-string';
 import { decodeSource } from '../../src/ingest/formats/index.ts';
 import type { LineFate, ParseResult } from '../../src/ingest/formats/types.ts';
 
@@ -49,7 +49,7 @@ export function validateTrees(result: ParseResult): number {
 export function paragraphTexts(tree: ContentTree): string[] {
   const out: string[] = [];
   const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'paragraph') out.push(plainText(node.children as never));
+    if (node.type === 'paragraph') out.push(toString(node.children));
     else for (const child of (node.children ?? []) as { type: string }[]) walk(child);
   };
   walk(tree as never);

@@ -146,7 +146,7 @@ describe('native Markdown errors name file and line', () => {
     const error = sourceError(() => parse(file));
     expect(error.file).toBe(file);
     expect(error.line).toBe(line);
-    expect(error.reason).toMatch(/^native-markdown: /);
+    expect(error.reason).toMatch(/^Native Markdown: /);
     expect(error.reason).toMatch(message);
   });
 });

@@ -17,6 +17,7 @@
  * Every format (and both practice variants) appears once `total >= 10`.
  */
 import { mulberry32 } from '../../src/scripts/random.ts';
+import { PART_NAMES } from '../../src/ingest/answer-parts.ts';
 
 export interface SyntheticSource {
   file: string;
@@ -290,6 +291,14 @@ const KIND_HEADINGS = [
 const TASK_HEADINGS = ['Задача', 'Задача на код', 'Задача по ML System Design'] as const;
 
 /** Fixed UI lines of a scraped practice page (mirroring the real pages). */
+/** A practice page's answer section headings: the Russian answer-part names. */
+const SECTION = {
+  short: PART_NAMES.short.ru[0],
+  detailed: PART_NAMES.detailed.ru[0],
+  mistakes: PART_NAMES.mistakes.ru[0],
+  howToSay: PART_NAMES.howToSay.ru[0],
+};
+
 const UI_A = [
   'Ответьте без подсказки',
   '',
@@ -627,10 +636,10 @@ function practicePageA(rng: Rng, titles: TitleBook, count: number): string {
     out.push(`${k + 1}${kind}${rng.int(3, 25)} мин`, '', heading, '', titles.make(rng, QUESTION_TEMPLATES), '');
     if (rng.chance(0.3)) out.push(paragraph(rng, 1), '');
     out.push(...UI_A);
-    out.push('Короткий ответ', '', paragraph(rng, 2), '', 'Подробный разбор', '');
+    out.push(SECTION.short, '', paragraph(rng, 2), '', SECTION.detailed, '');
     for (const p of distinct(rng, rng.int(2, 4), (r) => paragraph(r))) out.push(p, '');
-    out.push('Типичные ошибки', '', ...distinct(rng, rng.int(2, 4), bulletText).map((b) => `  • ${b}`), '');
-    out.push('Как сказать на собеседовании', '', ...distinct(rng, 2, bulletText).map((b) => `  • ${b}`));
+    out.push(SECTION.mistakes, '', ...distinct(rng, rng.int(2, 4), bulletText).map((b) => `  • ${b}`), '');
+    out.push(SECTION.howToSay, '', ...distinct(rng, 2, bulletText).map((b) => `  • ${b}`));
   });
   return out.join('\n') + '\n';
 }
@@ -640,14 +649,9 @@ function practicePageB(rng: Rng, titles: TitleBook, count: number): string {
   for (let k = 0; k < count; k++) {
     const title = titles.make(rng, TOPIC_TEMPLATES);
     out.push(title, title, ...UI_B);
-    out.push(
-      'Короткий ответ',
-      paragraph(rng, 2),
-      'Подробный разбор',
-      ...distinct(rng, rng.int(2, 3), (r) => paragraph(r)),
-    );
-    out.push('Типичные ошибки', ...distinct(rng, 3, bulletText).map((b) => `- ${b}`));
-    out.push('Как сказать на собеседовании', ...distinct(rng, 2, bulletText).map((b) => `- ${b}`));
+    out.push(SECTION.short, paragraph(rng, 2), SECTION.detailed, ...distinct(rng, rng.int(2, 3), (r) => paragraph(r)));
+    out.push(SECTION.mistakes, ...distinct(rng, 3, bulletText).map((b) => `- ${b}`));
+    out.push(SECTION.howToSay, ...distinct(rng, 2, bulletText).map((b) => `- ${b}`));
   }
   return out.join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { pagefindData } from '../search/pagefind-node.ts';
 import { parseDataFile } from '../../src/ingest/data-file.ts';
-import type { Lang } from '../../src/ingest/model.ts';
+import { Id, type Lang } from '../../src/ingest/model.ts';
 import { QUESTION_BUNDLE, QUESTION_RANKING } from '../../src/integrations/question-search.ts';
 import { normaliseQuery, type SearchTerms } from '../../src/scripts/search-query.ts';
 import { splitOf, type Split } from './split.ts';
@@ -23,7 +23,7 @@ export const SearchQuery = z
   .object({
     q: z.string().min(1),
     edition: z.enum(['ru', 'en']),
-    relevant: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).min(1),
+    relevant: z.array(Id).min(1),
   })
   .strict();
 export type SearchQuery = z.infer<typeof SearchQuery>;

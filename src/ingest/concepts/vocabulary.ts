@@ -7,9 +7,8 @@
 import { z } from 'zod';
 import { DataFileError, parseDataFile } from '../data-file.ts';
 import { eng, rus } from 'stopword';
+import { Id } from '../model.ts';
 import { words } from './words.ts';
-
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export const ConceptEntry = z
   .object({

@@ -4,37 +4,12 @@
  * - `sidebar.json`: the Starlight sidebar, read by astro.config.mjs.
  */
 import { answerBy } from './question.ts';
-import { hasAnswer, type Lang, type Level, type Question, type SourceRef } from '../model.ts';
+import type { QuestionIndexEntry, SidebarItem } from '../../data/contract.ts';
+import { hasAnswer, type Lang, type Question } from '../model.ts';
 import { localize, type Labels } from './localize.ts';
 import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
-import { permalinks } from './related.ts';
+import { permalinks } from './links.ts';
 import { t } from './strings.ts';
-
-/** One entry of questions.json. */
-export interface QuestionIndexEntry {
-  id: string;
-  topic: string;
-  /** Title per emitted language, as that edition shows it (the original where a translation is missing). */
-  title: Partial<Record<Lang, string>>;
-  /** Language the question was written in (`title[lang]` is the original title). */
-  lang: Lang;
-  /** Page URL with `#id`, per emitted language. */
-  url: Partial<Record<Lang, string>>;
-  /** Permanent link per emitted language (`/q/<id>/`, `/en/q/<id>/`): redirects to `url`. */
-  permalink: Partial<Record<Lang, string>>;
-  /** Earlier ids of the question; `/q/<alias>/` redirects here too. */
-  aliases?: string[];
-  /** Related question ids, ranked (src/ingest/related.ts). */
-  related?: string[];
-  source: Pick<SourceRef, 'file' | 'format' | 'title' | 'lines'>;
-  levels: Level[];
-  minutes?: number;
-  /** `minutes` is an estimate, not the source's (src/ingest/levels.ts). */
-  minutesEstimated?: boolean;
-  hasAnswer: boolean;
-  /** Who wrote the answer: the source file or the handbook (content/answers/). */
-  answerBy?: 'source' | 'handbook';
-}
 
 /**
  * Build the question index.
@@ -67,12 +42,6 @@ export function questionIndex(
     };
   });
 }
-
-/** A Starlight sidebar item (subset of its config schema). */
-export type SidebarItem =
-  | { slug: string }
-  | { label: string; translations: Record<string, string>; collapsed?: boolean; items: SidebarItem[] }
-  | { label: string; translations: Record<string, string>; link: string };
 
 /** Label in the root language plus translations for every other emitted language. */
 function labels(

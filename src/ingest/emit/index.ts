@@ -2,7 +2,8 @@
  * Emitter entry point: turns a {@link Handbook} into the files of src/content/docs/.
  * Pure: no file system access (see `write.ts` for writing the result).
  */
-import { hasAnswer, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
+import { hasAnswer, ID_PATTERN, type Handbook, type Lang, type Question, type Topic } from '../model.ts';
+import type { DataFileName, DataOf } from '../../data/contract.ts';
 import { jsonFile, questionIndex, sidebar } from './data.ts';
 import { homePage, notFoundPage } from './home-page.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
@@ -12,14 +13,12 @@ import { sourcesPage } from './sources-page.ts';
 import { studyGuidePage } from './study-guide.ts';
 import { flashcardsData } from './flashcards.ts';
 import { questionWeight, topicPages, topicPagination, topicSlugs, type ElementCache } from './topic-page.ts';
-import { linksData } from './related.ts';
+import { linksData } from './links.ts';
 import { plansData } from './plans-page.ts';
 import { searchData } from './search-records.ts';
 
 export { DEFAULT_PAGE_SIZE } from './paginate.ts';
 export { toMdx } from './serialize.ts';
-
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface EmitOptions {
   /** Languages to emit; must include the root language (`ru`). */
@@ -60,6 +59,9 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   }
 
   const files = new Map<string, string>();
+  /** A data file of the site, typed by the contract the site reads it with (src/data/contract.ts). */
+  const setData = <N extends DataFileName>(name: N, data: DataOf<N>) =>
+    files.set(`${DATA_DIR}/${name}`, jsonFile(data));
   const totals = { questions: handbook.questions.length, answers: handbook.questions.filter(hasAnswer).length };
   for (const lang of langs) {
     const entries = paginated.map(({ topic, pages }) => ({
@@ -81,50 +83,44 @@ export function emitSite(handbook: Handbook, options: EmitOptions): Map<string, 
   }
 
   // Reading order: topics in topics.yaml order, each in page order.
-  files.set(
-    `${DATA_DIR}/questions.json`,
-    jsonFile(
-      questionIndex(
-        paginated.flatMap(({ pages }) => pages.flat()),
-        pageOf,
-        langs,
-        handbook.labels ?? {},
-      ),
+  setData(
+    'questions.json',
+    questionIndex(
+      paginated.flatMap(({ pages }) => pages.flat()),
+      pageOf,
+      langs,
+      handbook.labels ?? {},
     ),
   );
   const sidebarTopics = paginated.map(({ topic, pages }) => ({
     name: topic.name,
     slugs: topicSlugs(topic.id, pages.length),
   }));
-  files.set(`${DATA_DIR}/sidebar.json`, jsonFile(sidebar(sidebarTopics, langs)));
+  setData('sidebar.json', sidebar(sidebarTopics, langs));
   // Permalinks, related questions, the question index and plan pages (Astro routes read these).
-  files.set(
-    `${DATA_DIR}/links.json`,
-    jsonFile(
-      linksData(
-        handbook,
-        pageOf,
-        paginated.map(({ topic }) => topic),
-        langs,
-      ),
+  setData(
+    'links.json',
+    linksData(
+      handbook,
+      pageOf,
+      paginated.map(({ topic }) => topic),
+      langs,
     ),
   );
-  files.set(`${DATA_DIR}/plans.json`, jsonFile(plansData(handbook, langs)));
+  setData('plans.json', plansData(handbook, langs));
   const urls = new Map(
     handbook.questions.map((q) => [
       q.id,
       Object.fromEntries(langs.map((lang) => [lang, `${pageUrl(lang, pageOf.get(q.id)!)}#${q.id}`])),
     ]),
   );
-  files.set(`${DATA_DIR}/search.json`, jsonFile(searchData(handbook.questions, urls, langs, handbook)));
-  files.set(
-    `${DATA_DIR}/flashcards.json`,
-    jsonFile(
-      flashcardsData(
-        paginated.flatMap(({ pages }) => pages.flat()),
-        langs,
-        handbook.labels ?? {},
-      ),
+  setData('search.json', searchData(handbook.questions, urls, langs, handbook));
+  setData(
+    'flashcards.json',
+    flashcardsData(
+      paginated.flatMap(({ pages }) => pages.flat()),
+      langs,
+      handbook.labels ?? {},
     ),
   );
   return files;
@@ -144,7 +140,7 @@ function topicsWithQuestions(handbook: Handbook): { topic: Topic; questions: Que
   const known = new Map(handbook.topics.map((topic) => [topic.id, topic]));
   const ordered = [...handbook.topics.map((topic) => topic.id), ...[...byTopic.keys()].filter((id) => !known.has(id))];
   for (const id of byTopic.keys()) {
-    if (!TOPIC_ID.test(id) || RESERVED_SLUGS.has(id))
+    if (!ID_PATTERN.test(id) || RESERVED_SLUGS.has(id))
       throw new Error(`emitSite: topic id "${id}" cannot be used as a page slug`);
   }
   return ordered

@@ -5,6 +5,7 @@
  * marked as not yet translated. Pure: the emitter turns the result into MDX.
  */
 import type { Answer, Content, Handbook, Lang, Question } from '../model.ts';
+import { ANSWER_PARTS } from '../answer-parts.ts';
 import { isWrittenIn } from '../translations.ts';
 import { groupName } from './group.ts';
 
@@ -109,7 +110,7 @@ export function localize(question: Question, lang: Lang, labels: Labels = {}): L
   if (question.prompt && question.prompt.children.length > 0) {
     out.prompt = pick(question.prompt, tr.prompt, needs.has('prompt'), lang, srcLang);
   }
-  for (const part of ['short', 'detailed', 'mistakes', 'howToSay'] as const) {
+  for (const part of ANSWER_PARTS) {
     const content = question.answer?.[part];
     if (!content || content.children.length === 0) continue;
     out.answer[part] = pick(content, tr.answer?.[part], needs.has(part), lang, srcLang);

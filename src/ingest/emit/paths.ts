@@ -40,6 +40,14 @@ export function pageFile(lang: Lang, slug: Slug, asDirIndex = false): string {
   return `${localePrefix(lang)}${slug}${asDirIndex ? '/index' : ''}.mdx`;
 }
 
+/**
+ * Permalink of a question id in one edition: `/q/<id>/` (root language), `/en/q/<id>/`. It
+ * forwards to the question's page and anchor wherever the question lives (src/integrations/permalinks.ts).
+ */
+export function permalinkUrl(lang: Lang, id: string): string {
+  return `/${localePrefix(lang)}q/${id}/`;
+}
+
 /** Public URL of a page (`/`, `/ml-basics/`, `/en/ml-basics/2/`); build.format is `directory`. */
 export function pageUrl(lang: Lang, slug: Slug): string {
   const path = slug === 'index' ? '' : `${slug}/`;

@@ -5,58 +5,11 @@
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
 import { toString } from 'mdast-util-to-string';
-import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
+import type { PerLang, PlanData, PlanDataItem, PlanLevel } from '../../data/contract.ts';
+import { hasAnswer, type Handbook, type Lang, type Question } from '../model.ts';
 import type { Plan } from '../plans.ts';
 import { guideText, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
-
-type PerLang<T> = Partial<Record<Lang, T>>;
-
-/** What an outline says about a level, in one edition's language. */
-export interface LevelGuideText {
-  heading?: string;
-  experience?: string;
-  expectations: string[];
-  criteria: string[];
-  redFlags: string[];
-  recommendations: string[];
-  /** The outline's header notes ("Структура"). */
-  notes: { heading: string; lines: string[] }[];
-}
-
-/** A level plan: the level, its question count and time range, and how the plan's minutes compare. */
-export interface PlanLevel {
-  level: Level;
-  source: string;
-  questionCount?: [number, number];
-  minutes?: [number, number];
-  /** The plan's minutes against the level's time range. */
-  fit?: 'under' | 'within' | 'over';
-  guide: PerLang<LevelGuideText>;
-}
-
-export interface PlanData {
-  id: string;
-  title: PerLang<string>;
-  description: PerLang<string>;
-  minutes?: number;
-  totalMinutes: number;
-  /** Some of the plan's minutes are estimates. */
-  estimated: boolean;
-  count: number;
-  level?: PlanLevel;
-  sections: { title: PerLang<string>; items: PlanDataItem[] }[];
-}
-
-export interface PlanDataItem {
-  id: string;
-  /** The question's follow-ups (every item that has some: the interview sheet lists them all). */
-  followUps?: PerLang<string[]>;
-  /** The plan page shows the follow-ups (`followUps: true` in the plan file). */
-  showFollowUps?: true;
-  /** The expected answer in short, plain text (the short answer, else the start of the analysis). */
-  expected?: PerLang<string>;
-}
 
 /** The expected answer of an answered question in short: its short answer, else the first answer part, as plain text. */
 export function expectedAnswer(q: Question, lang: Lang, labels: NonNullable<Handbook['labels']>): string {

@@ -11,14 +11,12 @@
  */
 import type { BlockContent, Heading, List } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
-import { hasAnswer, type Answer, type Lang, type Question } from '../model.ts';
+import { ANSWER_PARTS } from '../answer-parts.ts';
+import { hasAnswer, type Lang, type Question } from '../model.ts';
 import { COMPONENTS } from './components.ts';
 import { contentBlocks, textParagraph } from './content.ts';
 import { localize, type Labels, type Localized, type LocalizedQuestion } from './localize.ts';
 import { jsx, type JsxAttrs } from './mdx-nodes.ts';
-
-/** Answer parts in display order; the value is the `kind` attribute of `<AnswerPart>`. */
-export const ANSWER_PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as const satisfies readonly (keyof Answer)[];
 
 /**
  * The `<Question>` element of one question in the `lang` edition (default: the question's own

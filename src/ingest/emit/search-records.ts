@@ -7,29 +7,9 @@
  */
 import type { Nodes } from 'mdast';
 import { words } from '../concepts/words.ts';
+import type { SearchData } from '../../data/contract.ts';
 import type { Content, Handbook, Lang, Question } from '../model.ts';
 import { localize, type Labels } from './localize.ts';
-
-export interface SearchRecord {
-  id: string;
-  url: string;
-  title: string;
-  /** Visible text of the question below its title (prompt, follow-ups), without math. */
-  question: string;
-  /** Visible text of its answer, without math. */
-  answer: string;
-  /** Names and stems of the concepts the question is about (its core and title concepts). */
-  keywords: string;
-  /** Names and stems of the other concepts it names. */
-  terms: string;
-}
-
-export interface SearchData {
-  /** Records by edition. */
-  editions: Partial<Record<Lang, SearchRecord[]>>;
-  /** Words that phrase a question without naming its subject: the dialog drops them from queries. */
-  questionWords: string[];
-}
 
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'code', 'caution']);
 

@@ -6,14 +6,7 @@
  * node is escaped for the exact syntax the site's MDX pipeline parses.
  */
 import type { Nodes, Root } from 'mdast';
-import {
-  defaultHandlers,
-  toMarkdown,
-  type Handle,
-  type Options,
-  type State,
-  type Unsafe,
-} from 'mdast-util-to-markdown';
+import { toMarkdown, type Handle, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown } from 'mdast-util-math';
@@ -59,57 +52,6 @@ export const directiveUnsafe: Unsafe[] = [
  */
 const yamlHandle: Handle = (node) => `---\n${String((node as { value: string }).value).trimEnd()}\n---`;
 
-/**
- * `state.safe` tried every unsafe pattern (~80 with the extensions) as a regex on every text,
- * a large share of the serialiser's time. Each pattern's regex contains its `character`, so a pattern
- * whose character the text (with its surrounding characters) lacks can never match; `safe`
- * merges the matches of all patterns independently of their order, so leaving those patterns
- * out gives the same result. The root handler installs the filter for the whole document.
- */
-const rootHandle: Handle = (node, parent, state, info) => {
-  filterUnsafe(state);
-  return defaultHandlers.root(node as never, parent, state, info);
-};
-
-function filterUnsafe(state: State): void {
-  const all = state.unsafe;
-  const byCharacter = new Map<string, Unsafe[]>();
-  for (const pattern of all) {
-    const list = byCharacter.get(pattern.character);
-    if (list) list.push(pattern);
-    else byCharacter.set(pattern.character, [pattern]);
-  }
-  const characters = [...byCharacter.keys()];
-  // Which pattern characters a text contains, in one pass over it (an ASCII table stamped with
-  // the call's number) instead of one `includes` scan per character; any other character
-  // (the extensions declare none) is still looked up with `includes`.
-  const ascii = characters.map((character) =>
-    character.length === 1 && character.charCodeAt(0) < 128 ? character.charCodeAt(0) : -1,
-  );
-  const seen = new Int32Array(128);
-  let calls = 0;
-  const safe = state.safe;
-  state.safe = function (this: State, value, config) {
-    const text = (config.before ?? '') + (value ?? '') + (config.after ?? '');
-    const call = ++calls;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 128) seen[code] = call;
-    }
-    const relevant: Unsafe[] = [];
-    characters.forEach((character, k) => {
-      if (ascii[k] >= 0 ? seen[ascii[k]] === call : text.includes(character))
-        relevant.push(...byCharacter.get(character)!);
-    });
-    this.unsafe = relevant;
-    try {
-      return safe.call(this, value, config);
-    } finally {
-      this.unsafe = all;
-    }
-  };
-}
-
 /** Serialisation options shared by every emitted page. */
 export const mdxOptions: Options = {
   bullet: '-',
@@ -125,7 +67,7 @@ export const mdxOptions: Options = {
     gfmToMarkdown(),
     mathToMarkdown(),
     directiveToMarkdown(),
-    { unsafe: [...mdxEsmUnsafe, ...directiveUnsafe], handlers: { yaml: yamlHandle, root: rootHandle } },
+    { unsafe: [...mdxEsmUnsafe, ...directiveUnsafe], handlers: { yaml: yamlHandle } },
   ],
 };
 

@@ -104,8 +104,8 @@ export function detectFormat(text: string, file: string): SourceFormat {
 }
 
 /**
- * Detects and parses a source. A ParseError becomes a SourceError naming the file; a parser
- * that does not give every line a fate is a bug and throws.
+ * Detects and parses a source. A ParseError becomes a SourceError naming the file and the
+ * format (by its report name); a parser that does not give every line a fate is a bug and throws.
  */
 export function parseSource(text: string, file: string): { format: SourceFormat; result: ParseResult } {
   const format = detectFormat(text, file);
@@ -113,7 +113,7 @@ export function parseSource(text: string, file: string): { format: SourceFormat;
   try {
     result = format.parse(text);
   } catch (error) {
-    if (error instanceof ParseError) throw new SourceError(file, error.line, `${format.id}: ${error.message}`);
+    if (error instanceof ParseError) throw new SourceError(file, error.line, `${format.name}: ${error.message}`);
     throw error;
   }
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);

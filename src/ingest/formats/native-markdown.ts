@@ -32,10 +32,10 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { directive } from 'micromark-extension-directive';
 import { z } from 'zod';
-import { PART_HEADINGS } from '../answer-overlays.ts';
+import { ANSWER_PARTS, answerPartOf, headingKey, PART_HEADINGS } from '../answer-parts.ts';
 import { DataFileError, parseDataFile } from '../data-file.ts';
 import { markdownToContent, MarkdownContentError } from '../markdown-content.ts';
-import { Lang, Level, LEVELS, type Content } from '../model.ts';
+import { ID_PATTERN, Lang, Level, LEVELS, type Content } from '../model.ts';
 import { contentLines, sourceLines } from './lines.ts';
 import {
   ParseError,
@@ -47,15 +47,22 @@ import {
   type SourceFormat,
 } from './types.ts';
 
-/** `### ` headings besides the answer parts (lower-case, without a trailing colon). */
-export const FOLLOW_UP_HEADINGS = ['углубления', 'follow-ups', 'follow-up questions'] as const;
-export const PROMPT_HEADINGS = ['вопрос', 'question'] as const;
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * `### ` headings besides the answer parts (answer-parts.ts), per language: the first name is the
+ * one the native export writes, the others are accepted too.
+ */
+export const SECTION_NAMES: Readonly<Record<'prompt' | 'followUps', Record<Lang, readonly [string, ...string[]]>>> = {
+  prompt: { ru: ['Вопрос'], en: ['Question'] },
+  followUps: { ru: ['Углубления'], en: ['Follow-ups', 'Follow-up questions'] },
+};
+const headings = (part: keyof typeof SECTION_NAMES) =>
+  [...SECTION_NAMES[part].ru, ...SECTION_NAMES[part].en].map((name) => name.toLowerCase());
+const PROMPT_HEADINGS = headings('prompt');
+const FOLLOW_UP_HEADINGS = headings('followUps');
 
 /** What a settings line (per question) or the front matter (per file) may set. */
 const settingsShape = {
-  topic: z.string().regex(SLUG, 'a topic id looks like "fundamentals"').optional(),
+  topic: z.string().regex(ID_PATTERN, 'a topic id looks like "fundamentals"').optional(),
   level: z
     .union([Level, z.array(Level).min(1)], { error: 'expected junior, middle or senior, or a list of them' })
     .optional(),
@@ -94,7 +101,6 @@ export const nativeMarkdown: SourceFormat = {
 };
 
 type Part = keyof RawAnswer | 'prompt' | 'followUps';
-const ANSWER_PARTS = ['short', 'detailed', 'mistakes', 'howToSay'] as const satisfies readonly (keyof RawAnswer)[];
 
 interface Segment {
   part: Part;
@@ -226,7 +232,7 @@ function parse(text: string): ParseResult {
       if (!open) throw new ParseError(startLine(node), `"### ${headingText(node)}" before the first question ("## ")`);
       const part = partOf(headingText(node));
       if (!part) {
-        const expected = [...Object.keys(PART_HEADINGS), ...PROMPT_HEADINGS, ...FOLLOW_UP_HEADINGS];
+        const expected = [...PART_HEADINGS.keys(), ...PROMPT_HEADINGS, ...FOLLOW_UP_HEADINGS];
         throw new ParseError(
           startLine(node),
           `unknown answer-part heading "### ${headingText(node)}": expected one of ${expected.map((h) => `"${h}"`).join(', ')}`,
@@ -268,10 +274,10 @@ function markdownTree(lines: string[]): Root {
 }
 
 function partOf(label: string): Part | undefined {
-  const key = label.replace(/:$/, '').trim().toLowerCase();
-  if ((PROMPT_HEADINGS as readonly string[]).includes(key)) return 'prompt';
-  if ((FOLLOW_UP_HEADINGS as readonly string[]).includes(key)) return 'followUps';
-  return PART_HEADINGS[key];
+  const key = headingKey(label);
+  if (PROMPT_HEADINGS.includes(key)) return 'prompt';
+  if (FOLLOW_UP_HEADINGS.includes(key)) return 'followUps';
+  return answerPartOf(label);
 }
 
 /** The item with its parts as content trees and its settings applied over the file's defaults. */
@@ -296,7 +302,7 @@ function finish(open: OpenItem, lines: string[], defaults: FrontMatter, topicLin
     if (segment.part === 'prompt') item.prompt = content;
     else answer[segment.part] = content;
   }
-  // In the model's key order, so the question is already in the schema's shape (canonical.ts).
+  // In the model's key order (answer-parts.ts).
   const parts = ANSWER_PARTS.filter((part) => answer[part]);
   if (parts.length > 0) item.answer = Object.fromEntries(parts.map((part) => [part, answer[part]]));
 

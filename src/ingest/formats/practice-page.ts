@@ -17,6 +17,7 @@
  * from the interview kind.
  */
 import type { BlockContent, PhrasingContent } from 'mdast';
+import { ANSWER_PARTS, PART_NAMES, type AnswerPart } from '../answer-parts.ts';
 import type { Content } from '../model.ts';
 import { list, paragraph, root } from '../mdast.ts';
 import { inline } from '../repair/inline.ts';
@@ -45,13 +46,10 @@ export const DEBRIS = [
   'Показать разбор',
 ] as const;
 
-/** Answer section headings and the answer field each one fills. */
-export const SECTIONS = {
-  'Короткий ответ': 'short',
-  'Подробный разбор': 'detailed',
-  'Типичные ошибки': 'mistakes',
-  'Как сказать на собеседовании': 'howToSay',
-} as const satisfies Record<string, keyof RawAnswer>;
+/** Answer section headings (the Russian part names of answer-parts.ts) and the part each one fills. */
+export const SECTIONS: Readonly<Record<string, AnswerPart>> = Object.fromEntries(
+  ANSWER_PARTS.map((part) => [PART_NAMES[part].ru[0], part]),
+);
 
 /** Counter labels of the page header and what each counts. */
 const COUNTERS = ['Шагов', 'Вопросов', 'Задач'] as const;
@@ -66,7 +64,7 @@ const debris: ReadonlySet<string> = new Set(DEBRIS);
 const sectionNames: ReadonlySet<string> = new Set(Object.keys(SECTIONS));
 /** Length of the longest section heading: a longer line is none (no lookup needed). */
 const SECTION_LENGTH = Math.max(...Object.keys(SECTIONS).map((s) => s.length));
-const isSection = (s: string): s is keyof typeof SECTIONS => s.length <= SECTION_LENGTH && sectionNames.has(s);
+const isSection = (s: string): boolean => s.length <= SECTION_LENGTH && sectionNames.has(s);
 
 export const practicePage: SourceFormat = {
   id: 'practice-page',
@@ -186,7 +184,7 @@ function parseItem(lines: string[], fates: LineFate[], start: number, end: numbe
     fates[i++] = 'debris';
   }
   const question: number[] = [];
-  const sections: { key: keyof typeof SECTIONS; heading: number; body: number[] }[] = [];
+  const sections: { key: string; heading: number; body: number[] }[] = [];
   for (; i < end; i++) {
     if (fates[i] !== 'unplaced') continue;
     fates[i] = 'kept';

@@ -6,7 +6,8 @@
  * followed by an `A:` line (sometimes `A: text`) and answer lines up to the next `Q:` or
  * section heading. Answer lines are repaired into a content tree by `answerBlocks`.
  */
-import { plainText, paragraph, root } from '../mdast.ts';
+import { toString } from 'mdast-util-to-string';
+import { paragraph, root } from '../mdast.ts';
 import { answerBlocks, type SourceLine } from '../repair/answer-blocks.ts';
 import { inline, splitMath } from '../repair/inline.ts';
 import { classifyCodeLine, findCodeRuns, type CodeLineKind } from '../repair/code-blocks.ts';
@@ -36,7 +37,7 @@ const isDebris = (line: string) => READING_TIME.test(line) || NAVIGATION.test(li
 
 /** Plain-text question title: `¶` dropped, math delimiters removed, TeX kept. */
 export function questionTitle(question: string): string {
-  return plainText(inline(question.replace(PILCROW, ''))).trim();
+  return toString(inline(question.replace(PILCROW, ''))).trim();
 }
 
 interface OpenItem {

@@ -5,17 +5,13 @@
  * raw items with line spans (`parse`). It accounts for every line of the file: each line is
  * kept (part of an item or of document metadata), dropped as known debris, or unplaced.
  */
-import type { Content, FormatId, Lang, Level } from '../model.ts';
+import type { Answer, Content, FormatId, Lang, Level } from '../model.ts';
 
 /** What happened to one source line. */
 export type LineFate = 'kept' | 'debris' | 'blank' | 'unplaced';
 
-export interface RawAnswer {
-  short?: Content;
-  detailed?: Content;
-  mistakes?: Content;
-  howToSay?: Content;
-}
+/** An item's answer: the model's answer parts (answer-parts.ts). */
+export type RawAnswer = Answer;
 
 /** A question as a format parser sees it: no id, no topic yet. */
 export interface RawItem {

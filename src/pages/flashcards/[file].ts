@@ -5,13 +5,14 @@
  * with the `site` of astro.config.mjs. Before the first ingest there are no decks.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ankiTsv, deckName, plainCsv, type Flashcard, type FlashcardsData } from '../../ingest/emit/flashcards.ts';
+import { ankiTsv, deckName, plainCsv } from '../../ingest/emit/flashcards.ts';
+import type { Flashcard, FlashcardsData } from '../../data/contract.ts';
 import { t } from '../../ingest/emit/strings.ts';
 import type { Lang } from '../../ingest/model.ts';
-import { readDataFile } from '../../components/handbook-links.ts';
+import { readData } from '../../data/handbook.ts';
 
 /** The decks, read when an endpoint renders (tens of megabytes at 10,000 questions: not kept for the whole build). */
-const readDecks = (): FlashcardsData => JSON.parse(readDataFile('flashcards.json') ?? '{}');
+const readDecks = (): FlashcardsData => readData('flashcards.json') ?? {};
 
 export const prerender = true;
 

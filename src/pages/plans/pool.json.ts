@@ -5,23 +5,10 @@
  * pages stay small at any number of questions.
  */
 import type { APIRoute } from 'astro';
-import { links } from '../../components/handbook-links.ts';
+import type { PoolEntry } from '../../data/contract.ts';
+import { links } from '../../data/handbook.ts';
 
 export const prerender = true;
-
-export interface PoolEntry {
-  id: string;
-  aliases?: string[];
-  title: Partial<Record<'ru' | 'en', string>>;
-  permalink: Partial<Record<'ru' | 'en', string>>;
-  topic: string;
-  levels: string[];
-  minutes: number;
-  estimated?: true;
-  followUps?: Partial<Record<'ru' | 'en', string[]>>;
-  expected?: Partial<Record<'ru' | 'en', string>>;
-  answered: boolean;
-}
 
 export const GET: APIRoute = () => {
   const pool: PoolEntry[] = links.questions.map((q) => ({

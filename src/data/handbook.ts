@@ -1,6 +1,8 @@
 /**
- * Build-time access to the emitter's data files (`_data/links.json`, `_data/plans.json`) for the permalink routes, the question blocks, the question index and
- * the plan pages. Before the first ingest the files are absent and everything is empty.
+ * Build-time access to the emitter's data files (`_data/links.json`, `_data/plans.json`) for the
+ * permalink routes, the question blocks, the question index and the plan pages, each checked
+ * against the data contract (contract.ts): a file another version wrote stops the build with the
+ * file and the fix. Before the first ingest the files are absent and everything is empty.
  *
  * The files are read from disk when the pages render, not bundled: at 10,000 questions they
  * hold tens of megabytes that Vite would otherwise compile into the server bundle.
@@ -8,32 +10,46 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../ingest/model.ts';
-import type { LinkEntry, LinksData } from '../ingest/emit/related.ts';
-import type { PlanData } from '../ingest/emit/plans-page.ts';
+import {
+  parseData,
+  type DataFileName,
+  type DataOf,
+  type LinkEntry,
+  type LinksData,
+  type PlanData,
+} from './contract.ts';
 import { t as translate } from '../ingest/emit/strings.ts';
 
 /** The emitter's data folder: set by astro.config.mjs; the project's when run outside Astro. */
 const DATA_DIR: string = import.meta.env?.HANDBOOK_DATA_DIR ?? join(process.cwd(), 'src/content/docs/_data');
 
 /** The text of a data file, or undefined before the first ingest. */
-export function readDataFile(name: string): string | undefined {
+function readDataText(name: DataFileName): string | undefined {
   const file = join(DATA_DIR, name);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-const readJson = <T>(name: string, fallback: T): T => {
-  const text = readDataFile(name);
-  return text === undefined ? fallback : (JSON.parse(text) as T);
-};
+/** A data file checked against the contract (contract.ts `parseData`), or undefined before the first ingest. */
+export function readData<N extends DataFileName>(name: N): DataOf<N> | undefined {
+  const text = readDataText(name);
+  return text === undefined ? undefined : parseData(name, text, join(DATA_DIR, name));
+}
 
-export const links: LinksData = readJson<LinksData>('links.json', {
+/** The checked text of a data file (published as it is), or undefined before the first ingest. */
+export function readDataFile(name: DataFileName): string | undefined {
+  const text = readDataText(name);
+  if (text !== undefined) parseData(name, text, join(DATA_DIR, name));
+  return text;
+}
+
+export const links: LinksData = readData('links.json') ?? {
   langs: [],
   topics: [],
   sources: [],
   questions: [],
   retired: [],
-});
-export const plans: PlanData[] = readJson<PlanData[]>('plans.json', []);
+};
+export const plans: PlanData[] = readData('plans.json') ?? [];
 
 /** The plan of one outline level (`plan.level`), by source file and level. */
 const levelPlans = new Map(plans.flatMap((p) => (p.level ? [[`${p.level.source}\u0000${p.level.level}`, p.id]] : [])));

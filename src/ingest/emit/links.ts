@@ -6,56 +6,15 @@
  * Permalinks: `/q/<id>/` (Russian) and `/en/q/<id>/` (English) redirect to the question's page
  * and anchor wherever it lives; aliases redirect the same way; retired ids get a "removed" page.
  */
-import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
+import type { LinkEntry, LinksData, PerLang } from '../../data/contract.ts';
+import { hasAnswer, type Handbook, type Lang, type Question } from '../model.ts';
 import { localize, localizeLabel, type Labels } from './localize.ts';
 import { expectedAnswer } from './plans-page.ts';
-import { pageUrl, ROOT_LANG, type Slug } from './paths.ts';
-
-/** Permalink of a question id in one language: `/q/<id>/`, `/en/q/<id>/`. */
-export function permalinkUrl(lang: Lang, id: string): string {
-  return `/${lang === ROOT_LANG ? '' : `${lang}/`}q/${id}/`;
-}
+import { pageUrl, permalinkUrl, type Slug } from './paths.ts';
 
 /** Per-language permalinks of an id. */
 export function permalinks(id: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
   return Object.fromEntries(langs.map((lang) => [lang, permalinkUrl(lang, id)]));
-}
-
-type PerLang<T> = Partial<Record<Lang, T>>;
-
-export interface LinkEntry {
-  id: string;
-  /** Earlier ids; their permalinks redirect here too. */
-  aliases?: string[];
-  topic: string;
-  title: PerLang<string>;
-  /** Page URL with `#id`. */
-  url: PerLang<string>;
-  permalink: PerLang<string>;
-  levels: Level[];
-  /** Source file name (key of `sources`). */
-  source: string;
-  minutes?: number;
-  /** `minutes` is an estimate (src/ingest/levels.ts). */
-  minutesEstimated?: boolean;
-  /** Follow-up questions per language (the mock-interview page reveals them one by one). */
-  followUps?: PerLang<string[]>;
-  /** The expected answer in short, plain text (custom plan sheets), for answered questions. */
-  expected?: PerLang<string>;
-  answered: boolean;
-  /** Related question ids, ranked. */
-  related: string[];
-  /** Answered questions whose question covers this one (src/ingest/related.ts), best first. */
-  answeredIn?: string[];
-}
-
-export interface LinksData {
-  langs: Lang[];
-  topics: { id: string; name: PerLang<string> }[];
-  sources: { file: string; title: PerLang<string> }[];
-  questions: LinkEntry[];
-  /** Retired ids: their permalinks say the question was removed. */
-  retired: string[];
 }
 
 /**

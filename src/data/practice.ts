@@ -7,7 +7,7 @@ import ru from '../content/i18n/ru.json' with { type: 'json' };
 import en from '../content/i18n/en.json' with { type: 'json' };
 import type { Lang } from '../ingest/model.ts';
 import type { PageData } from '../scripts/srs.ts';
-import { langPrefix, links, plans } from './handbook-links.ts';
+import { langPrefix, links, plans } from './handbook.ts';
 
 const dictionaries: Record<Lang, Record<string, string>> = { ru, en };
 
