@@ -1,7 +1,7 @@
 /**
  * `_data/plans.json`: the prep plans (content/plans/*.yaml, validated by src/ingest/plans.ts)
  * with what their pages show that links.json lacks: each item's follow-ups per language.
- * The pages themselves are Astro routes (src/pages/plans/, src/pages/en/plans/) rendering
+ * The pages themselves are Astro routes (src/pages/[...lang]/plans/) rendering
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
 import { toString } from 'mdast-util-to-string';
