@@ -3,6 +3,7 @@
  * edition at the root (`lang` undefined) and the English one under `/en/`.
  */
 import { LANGS, type Lang } from '../ingest/model.ts';
+import { plans } from './handbook-links.ts';
 
 export interface EditionProps {
   lang: Lang;
@@ -24,3 +25,7 @@ export function editionPaths<P extends object = object>(
     })),
   );
 }
+
+/** Static paths of a page per prep plan and edition (the plan page, its sheet). */
+export const planPaths = () =>
+  editionPaths(() => plans.map((plan) => ({ params: { plan: plan.id }, props: { plan } })));
