@@ -5,9 +5,8 @@
  * shows the minutes against `?minutes=`, links the practice view and the sheet to the same
  * questions, and writes the YAML of the plan for content/plans/.
  */
-import { seedHash } from './mock-draw.ts';
 import { messages } from './messages.ts';
-import { linkedPlan } from './plan-pool.ts';
+import { customPlanId, customProgressKey, linkedPlan } from './plan-pool.ts';
 import { startPlanProgress } from './plan-progress.ts';
 
 const root = document.querySelector<HTMLElement>('[data-custom-plan]');
@@ -15,17 +14,6 @@ if (root) void start(root);
 
 /** A YAML double-quoted scalar. */
 const quote = (text: string) => JSON.stringify(text);
-
-/** A plan id from a title: Latin letters and digits, else `custom-<hash>`. */
-function planId(title: string, ids: readonly string[]): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug.length >= 3 && !/[^ -~]/.test(title) ? slug : `custom-${seedHash(ids.join(',')).toString(36)}`;
-}
 
 async function start(root: HTMLElement): Promise<void> {
   const lang = root.dataset.lang === 'en' ? 'en' : 'ru';
@@ -83,7 +71,7 @@ async function start(root: HTMLElement): Promise<void> {
   root.querySelector<HTMLProgressElement>('[data-plan-bar]')!.max = questions.length;
   root.querySelector<HTMLElement>('[data-plan-progress]')!.dataset.total = String(questions.length);
 
-  const id = planId(title, ids);
+  const id = customPlanId(title, ids);
   root.querySelector('[data-custom-yaml-intro]')!.textContent = msg('msgYaml', { id });
   root.querySelector('[data-custom-yaml]')!.textContent = [
     `title: { ru: ${quote(title)}, en: ${quote(title)} }`,
@@ -98,6 +86,6 @@ async function start(root: HTMLElement): Promise<void> {
   ].join('\n');
 
   // Progress as on the built-in plans: one key per question set, shared by both editions.
-  root.dataset.plan = `custom-${seedHash(ids.join(',')).toString(36)}`;
+  root.dataset.plan = customProgressKey(ids);
   startPlanProgress(root);
 }
