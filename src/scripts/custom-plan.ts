@@ -34,7 +34,10 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const total = questions.reduce((n, q) => n + q.minutes, 0);
   summary.dataset.totalMinutes = String(total);
-  summary.textContent = msg('msgSummary', { count: questions.length, minutes: total });
+  summary.textContent = msg(questions.some((q) => q.estimated) ? 'msgSummary' : 'msgSummaryExact', {
+    count: questions.length,
+    minutes: total,
+  });
   if (budget !== undefined) {
     summary.dataset.budget = String(budget);
     summary.textContent += ` (${msg('msgBudget', { budget })})`;

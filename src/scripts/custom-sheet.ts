@@ -20,10 +20,13 @@ async function start(root: HTMLElement): Promise<void> {
   root.querySelector('[data-sheet-heading]')!.textContent = heading;
   document.title = heading;
   const total = questions.reduce((n, q) => n + q.minutes, 0);
-  root.querySelector('[data-sheet-summary]')!.textContent = msg('msgSummary', {
-    count: questions.length,
-    minutes: total,
-  });
+  root.querySelector('[data-sheet-summary]')!.textContent = msg(
+    questions.some((q) => q.estimated) ? 'msgSummary' : 'msgSummaryExact',
+    {
+      count: questions.length,
+      minutes: total,
+    },
+  );
   root.querySelector('[data-sheet-total]')!.textContent = msg('msgTotal', { max: questions.length * 5 });
   const template = root.querySelector<HTMLTemplateElement>('[data-sheet-template]')!;
   root.querySelector('[data-sheet-list]')!.replaceChildren(
