@@ -37,7 +37,7 @@ import { computeRelated, idResolver, loadRelations, type RelatedStats } from './
 import { loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
 import { profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
-import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
+import { applyGuideTranslations, estimateMinutes, outlineGuides } from './levels.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -323,7 +323,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const subtopicLabels = Object.fromEntries(
     rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])),
   );
-  const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
+  const loadedTranslations = loadTranslations(input.translations ?? []);
+  const translated = applyTranslations(parsedQuestions, loadedTranslations, subtopicLabels);
   const overlaid = applyOverlays(
     translated.questions,
     (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)),
@@ -353,7 +354,10 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, profiles, vocabulary);
-  const guides = outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta })));
+  const { guides, problems: guideProblems } = applyGuideTranslations(
+    outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta }))),
+    loadedTranslations,
+  );
   const timed = estimateMinutes(linked, guides);
   const plans = loadPlans(input.plans ?? [], timed, retiredIds, guides);
   stageEnds('related');
@@ -370,7 +374,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       vocabulary: vocabulary ? vocabularyNames(vocabulary) : undefined,
     },
     lock: assignment.lock,
-    translationProblems: [...translated.problems, ...missingGuideLabels(guides, translated.labels)],
+    translationProblems: [...translated.problems, ...guideProblems],
     droppedIds: assignment.dropped,
   };
 }

@@ -5,14 +5,16 @@
  * A file holds entries keyed by question id. Each entry records `hash`, the fingerprint of the
  * source text it translates (see `sourceHash`), and a block per target language with the
  * fields written in that language (Markdown for rich text). `labels` translates short strings
- * shared by many questions: section names, source titles, question kinds.
+ * shared by many questions: section names, source titles, question kinds. `guides` holds, per
+ * interview outline (keyed by its file name), the translation of what it says about its levels,
+ * with the `hash` of the texts it translates too (src/ingest/levels.ts).
  */
 import { z } from 'zod';
 import { fingerprint } from './id-lock.ts';
 import { parseDataFile } from './data-file.ts';
 import { contentToMarkdown, markdownToContent, MarkdownContentError } from './markdown-content.ts';
 import { plainText } from './mdast.ts';
-import { LANGS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
+import { LANGS, LEVELS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
 import { SourceError } from './errors.ts';
 
 const Block = z
@@ -29,6 +31,26 @@ const Block = z
   .strict();
 export type TranslationBlock = z.infer<typeof Block>;
 
+const Texts = z.array(z.string().min(1)).default([]);
+const GuideListsBlock = z.object({ expectations: Texts, criteria: Texts, redFlags: Texts, recommendations: Texts });
+/** An outline guide in one language: the shape of GuideTexts (src/ingest/levels.ts). */
+const GuideBlockSchema = z
+  .object({
+    notes: z.array(z.object({ heading: z.string().min(1), lines: Texts }).strict()).default([]),
+    levels: z
+      .partialRecord(
+        z.enum(LEVELS),
+        GuideListsBlock.extend({
+          heading: z.string().min(1).optional(),
+          experience: z.string().min(1).optional(),
+        }).strict(),
+      )
+      .default({}),
+    general: GuideListsBlock.strict().default({ expectations: [], criteria: [], redFlags: [], recommendations: [] }),
+  })
+  .strict();
+export type GuideBlock = z.infer<typeof GuideBlockSchema>;
+
 export const TranslationFile = z
   .object({
     labels: z
@@ -42,6 +64,12 @@ export const TranslationFile = z
       .default({}),
     questions: z
       .record(z.string(), z.object({ hash: z.string(), ru: Block.optional(), en: Block.optional() }).strict())
+      .default({}),
+    guides: z
+      .record(
+        z.string(),
+        z.object({ hash: z.string(), ru: GuideBlockSchema.optional(), en: GuideBlockSchema.optional() }).strict(),
+      )
       .default({}),
   })
   .strict();

@@ -7,7 +7,7 @@
 import { toString } from 'mdast-util-to-string';
 import { hasAnswer, type Handbook, type Lang, type Level, type Question } from '../model.ts';
 import type { Plan } from '../plans.ts';
-import { guideText, type OutlineGuide } from '../levels.ts';
+import { guideIn, levelTexts, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
 
 type PerLang<T> = Partial<Record<Lang, T>>;
@@ -22,6 +22,8 @@ export interface LevelGuideText {
   recommendations: string[];
   /** The outline's header notes ("Структура"). */
   notes: { heading: string; lines: string[] }[];
+  /** The edition shows the outline's own texts: their translation is missing or stale. */
+  untranslated?: true;
 }
 
 /** A level plan: the level, its question count and time range, and how the plan's minutes compare. */
@@ -103,12 +105,11 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
   }));
 }
 
-/** The level of a level plan with its guide texts per language (labels translate them). */
+/** The level of a level plan with its guide texts per language (the outline's curated translations). */
 function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang) => T) => PerLang<T>): PlanLevel {
   const { level, source } = plan.level!;
   const outline: OutlineGuide | undefined = handbook.guides?.find((g) => g.file === source);
   const guide = outline?.levels.find((l) => l.level === level);
-  const labels = handbook.labels ?? {};
   const minutes = guide?.minutes;
   const fit =
     minutes === undefined
@@ -124,16 +125,13 @@ function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang)
     ...(guide?.questionCount ? { questionCount: guide.questionCount } : {}),
     ...(minutes ? { minutes } : {}),
     ...(fit ? { fit } : {}),
-    guide: perLang((lang) => {
-      const tr = (text: string) => guideText(text, lang, labels);
+    guide: perLang((lang): LevelGuideText => {
+      if (!outline) return { expectations: [], criteria: [], redFlags: [], recommendations: [], notes: [] };
+      const { texts, untranslated } = guideIn(outline, lang);
       return {
-        ...(guide?.heading ? { heading: tr(guide.heading) } : {}),
-        ...(guide?.experience ? { experience: tr(guide.experience) } : {}),
-        expectations: (guide?.expectations ?? []).map(tr),
-        criteria: (guide?.criteria ?? []).map(tr),
-        redFlags: (guide?.redFlags ?? []).map(tr),
-        recommendations: (guide?.recommendations ?? []).map(tr),
-        notes: (outline?.notes ?? []).map((n) => ({ heading: tr(n.heading), lines: n.lines.map(tr) })),
+        ...levelTexts(texts, level),
+        notes: texts.notes,
+        ...(untranslated ? { untranslated: true as const } : {}),
       };
     }),
   };
