@@ -150,11 +150,12 @@ describe('curated translations of the outline level texts', () => {
 describe('scripts/translations.ts on an edited outline', () => {
   const dir = projectCopy(`guide-translations-${process.pid}`);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (command: string) =>
-    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(dir, 'scripts/translations.ts'), command], {
+  const run = (...args: string[]) =>
+    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(dir, 'scripts/translations.ts'), ...args], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
     });
 
   it('status reports the stale level texts (exit 1); todo prints the guide with its new hash', () => {
@@ -169,7 +170,7 @@ describe('scripts/translations.ts on an edited outline', () => {
       ),
     );
     expect(status.stdout).toMatch(/^1 translation problem\(s\)$/m);
-    const todo = JSON.parse(run('todo').stdout) as unknown[];
+    const todo = JSON.parse(run('todo', '--source', OUTLINE).stdout) as unknown[];
     const { guides } = todo.at(-1) as {
       guides: {
         source: string;
@@ -182,5 +183,5 @@ describe('scripts/translations.ts on an edited outline', () => {
     expect(guides[0]).toMatchObject({ source: OUTLINE, needs: ['en'] });
     expect(guides[0].hash).not.toBe('2ae1f785d4306c5d');
     expect(guides[0].texts.levels.junior.criteria[0]).toBe(EDITED);
-  });
+  }, 120_000);
 });
