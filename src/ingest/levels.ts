@@ -20,7 +20,13 @@ import { toString } from 'mdast-util-to-string';
 import type { DocumentMeta } from './formats/types.ts';
 import { fingerprint } from './id-lock.ts';
 import { LANGS, LEVELS, type FormatId, type Lang, type Level, type Question } from './model.ts';
-import { isWrittenIn, type GuideBlock, type LoadedTranslations, type TranslationProblem } from './translations.ts';
+import {
+  isStale,
+  isWrittenIn,
+  trackedEntries,
+  type LoadedTranslations,
+  type TranslationProblem,
+} from './translations.ts';
 
 /** The lists of texts an outline gives for one level, or for every level. */
 export interface GuideLists {
@@ -199,52 +205,17 @@ export function applyGuideTranslations(
   loaded: LoadedTranslations,
 ): { guides: OutlineGuide[]; problems: TranslationProblem[] } {
   const problems: TranslationProblem[] = [];
-  const byFile = new Map(guides.map((g) => [g.file, g]));
-  const entries = new Map<
-    string,
-    {
-      file: string;
-      line: number;
-      hash: string;
-      blocks: Partial<Record<Lang, GuideBlock>>;
-      lineOf: (p: readonly PropertyKey[]) => number;
-    }
-  >();
-  for (const { file, data, lineOf } of loaded.files) {
-    for (const [source, entry] of Object.entries(data.guides)) {
-      const line = lineOf(['guides', source]);
-      if (!byFile.has(source)) {
-        problems.push({
-          kind: 'unknown-id',
-          file,
-          line,
-          id: source,
-          message: `translation for unknown outline guide "${source}" (no interview outline of that file name)`,
-        });
-        continue;
-      }
-      entries.set(source, {
-        file,
-        line,
-        hash: entry.hash,
-        blocks: { ru: entry.ru, en: entry.en },
-        lineOf: (p) => lineOf(['guides', source, ...p]),
-      });
-    }
-  }
+  const known = new Set(guides.map((g) => g.file));
+  const entries = trackedEntries(
+    loaded,
+    'guides',
+    (file) => (known.has(file) ? file : undefined),
+    (file) => `translation for unknown outline guide "${file}" (no interview outline of that file name)`,
+    problems,
+  );
   const merged = guides.map((guide) => {
     const entry = entries.get(guide.file);
-    const hash = guideHash(guide.texts);
-    const stale = entry !== undefined && entry.hash !== hash;
-    if (entry && stale) {
-      problems.push({
-        kind: 'stale',
-        file: entry.file,
-        line: entry.line,
-        id: guide.file,
-        message: `translation of the outline guide "${guide.file}" is stale: source text changed (hash ${entry.hash}, now ${hash})`,
-      });
-    }
+    const stale = isStale(entry, guideHash(guide.texts), guide.file, `the outline guide "${guide.file}"`, problems);
     const needs = guideNeeds(guide.texts);
     const translations: Partial<Record<Lang, GuideTexts>> = {};
     for (const lang of LANGS) {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, ingestIn, projectCopy } from '../helpers/project-copy.ts';
 import { sheetQuestions } from '../../tools/pdf/plans.ts';
 import type { LockEntry } from '../../src/ingest/id-lock.ts';
-import { useSite } from './site.ts';
+import { customPlanItems, useSite } from './site.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/custom-plan/reorganised.md');
 const dir = projectCopy(`custom-plan-aliases-${process.pid}`);
@@ -60,10 +60,7 @@ beforeAll(async () => {
   ({ page, errors } = await site.newPage());
 });
 
-const items = () =>
-  page
-    .locator('[data-custom-list] [data-plan-item]')
-    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.planItem!));
+const items = () => customPlanItems(page);
 
 describe('a custom plan link with old ids', () => {
   const oldLink = () => `/en/plans/custom/?q=${OLD.decay},${ids.inputs},${OLD.dropout}&title=Shared+before`;

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSite } from './site.ts';
+import { customPlanItems, useSite } from './site.ts';
 
 const site = useSite();
 let page: Page;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   ({ page, errors } = await site.newPage());
 });
 
-const items = () =>
-  page
-    .locator('[data-custom-list] [data-plan-item]')
-    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.planItem!));
+const items = () => customPlanItems(page);
 
 describe('custom plan', () => {
   it('is made from the selected questions of the index, opens, keeps ticks over a reload', async () => {

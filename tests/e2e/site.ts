@@ -66,3 +66,9 @@ export async function topInViewport(
     return { top, height: innerHeight, inside: top >= 0 && top < innerHeight };
   });
 }
+
+/** The question ids of a custom plan page's list (`/plans/custom/?q=…`), in order. */
+export const customPlanItems = (page: Page): Promise<string[]> =>
+  page
+    .locator('[data-custom-list] [data-plan-item]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.planItem!));
