@@ -2,7 +2,7 @@
  * Command line: the PDF study guide of each edition from the built site.
  *
  *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet]
- *                  [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
+ *                  [--q <id>,<id>… [--title TEXT]] [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
  *
  * Builds the site first (npm run build) when dist/ is missing or older than the sources.
  * Default output: dist/pdf/study-guide.ru.pdf and dist/pdf/study-guide.en.pdf.
@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { BrowserNotFoundError, findChromium } from '../tools/browser/find-chromium.ts';
 import { outputFile, parsePdfArgs, staleReason, UsageError } from '../tools/pdf/cli.ts';
 import { generateSheetPdf, generateStudyGuidePdf } from '../tools/pdf/generate.ts';
-import { findPlan } from '../tools/pdf/plans.ts';
+import { findPlan, sheetQuestions } from '../tools/pdf/plans.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -26,6 +26,12 @@ Options:
   --topics a,b                 only these topics (topic ids)
   --plan <plan-id>             a prep plan's questions, in plan order
   --mode reference|self-test   answers under each question (default) or in an appendix
+  --mode sheet                 the interviewer's sheet instead of the study guide: of --plan
+                               (dist/pdf/sheet.<plan>.<lang>.pdf), or of a custom plan:
+    --q <id>,<id>…             its questions (ids or aliases, in order), as the custom plan
+                               link /plans/custom/?q=… has them
+    --title TEXT               its title (default: the edition's "My plan"); names the file
+                               sheet.<title in Latin letters, else custom-<hash>>.<lang>.pdf
   --chromium PATH              the browser to print with (default: found on the system)
   --out FILE.pdf|DIR           output file (with one --lang) or folder (default: dist/pdf/)
   --dist DIR                   print another build as it is (no rebuild)
@@ -54,9 +60,17 @@ async function main(): Promise<number> {
     ? findPlan(options.plan, [join(projectDir, 'src/content/docs/_data/plans.json'), join(options.dist, 'plans.json')])
     : undefined;
   if (options.mode === 'sheet') {
+    // Every id must name a question: the page itself skips unknown ones.
+    if (options.questions) sheetQuestions(options.questions, join(options.dist, 'questions.json'));
     for (const lang of options.langs) {
       const out = outputFile(options, lang);
-      const result = await generateSheetPdf({ dist: options.dist, lang, out, plan: options.plan!, chromium });
+      const result = await generateSheetPdf({
+        dist: options.dist,
+        lang,
+        out,
+        ...(options.questions ? { questions: options.questions, title: options.title } : { plan: options.plan! }),
+        chromium,
+      });
       console.log(`pdf: ${relative(process.cwd(), out) || out}: ${result.pages} pages, ${result.questions} questions`);
     }
     return 0;

@@ -4,13 +4,13 @@
  *   tsx scripts/translations.ts status                 list missing, stale and orphaned translations
  *   tsx scripts/translations.ts todo [--source FILE]   JSON of what needs translating: per question its
  *                                                      id, hash, the source fields and the fields each
- *                                                      edition needs; then the outline level guide texts
- *                                                      (labels keyed by the source text) an edition lacks
+ *                                                      edition needs; then per interview outline its
+ *                                                      level guide: hash, texts and the editions needing it
  */
 import { resolve } from 'node:path';
 import { runPipeline } from '../src/ingest/pipeline.ts';
-import { fieldsNeeding, isWrittenIn, sourceFields, sourceHash } from '../src/ingest/translations.ts';
-import { guideTexts } from '../src/ingest/levels.ts';
+import { fieldsNeeding, sourceFields, sourceHash } from '../src/ingest/translations.ts';
+import { guideHash, guideNeeds } from '../src/ingest/levels.ts';
 import { LANGS } from '../src/ingest/model.ts';
 import { loadInputs } from './inputs.ts';
 import { parseCli, usageError } from './cli.ts';
@@ -22,7 +22,9 @@ Commands:
   status            list missing, stale and orphaned translations with file and line
                     (the default; exit code 1 when there are any)
   todo              JSON of what needs translating: per question its id, the current hash,
-                    the source fields and the fields each edition needs
+                    the source fields and the fields each edition needs; last, { guides }:
+                    per interview outline the current hash, the texts of its level guide and
+                    the editions that need them translated (a guides: entry)
 
 Options:
   --source FILE     with todo: only the questions of this source file (name in content/sources/)
@@ -66,13 +68,8 @@ if (command === 'status') {
       needs: Object.fromEntries(LANGS.map((lang) => [lang, fieldsNeeding(q, lang)])),
       fields: sourceFields(q),
     }));
-  const labels = handbook.labels ?? {};
   const guides = (handbook.guides ?? [])
     .filter((g) => !values.source || g.file === values.source)
-    .map((g) => ({
-      source: g.file,
-      labels: guideTexts(g).filter((text) => LANGS.some((lang) => !isWrittenIn(text, lang) && !labels[text]?.[lang])),
-    }))
-    .filter((g) => g.labels.length > 0);
+    .map((g) => ({ source: g.file, hash: guideHash(g.texts), needs: guideNeeds(g.texts), texts: g.texts }));
   console.log(JSON.stringify(guides.length > 0 ? [...todo, { guides }] : todo, null, 2));
 }

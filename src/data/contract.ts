@@ -121,6 +121,8 @@ export const LevelGuideText = z.strictObject({
   recommendations: z.array(z.string()),
   /** The outline's header notes ("Структура"). */
   notes: z.array(z.strictObject({ heading: z.string(), lines: z.array(z.string()) })),
+  /** The edition shows the outline's own texts: their translation is missing or stale. */
+  untranslated: z.literal(true).optional(),
 });
 export type LevelGuideText = z.infer<typeof LevelGuideText>;
 

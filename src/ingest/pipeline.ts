@@ -35,7 +35,7 @@ import { computeRelated, idResolver, loadRelations, type RelatedStats } from './
 import { emptyVocabulary, loadVocabulary, type Vocabulary } from './concepts/vocabulary.ts';
 import { EMPTY_PROFILE, profileQuestion, type Profile } from './concepts/profile.ts';
 import { loadPlans } from './plans.ts';
-import { estimateMinutes, missingGuideLabels, outlineGuides } from './levels.ts';
+import { applyGuideTranslations, estimateMinutes, outlineGuides } from './levels.ts';
 
 /** A file handed to the pipeline: its name (relative to its folder) and raw bytes. */
 export interface InputFile {
@@ -299,7 +299,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const subtopicLabels = Object.fromEntries(
     rules.topics.flatMap((t) => t.subtopics.map((sub) => [sub.name.ru, { ...sub.name }])),
   );
-  const translated = applyTranslations(parsedQuestions, loadTranslations(input.translations ?? []), subtopicLabels);
+  const loadedTranslations = loadTranslations(input.translations ?? []);
+  const translated = applyTranslations(parsedQuestions, loadedTranslations, subtopicLabels);
   const overlaid = applyOverlays(
     translated.questions,
     (input.answers ?? []).map((a) => parseOverlay(a.file, a.text)),
@@ -329,7 +330,10 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
   const sources = parsed.map((source) => summarize(source, byFile.get(source.file)!));
   const retiredIds = assignment.lock.questions.filter((e) => e.retired).map((e) => e.id);
   const { questions: linked, stats: relatedStats } = withRelated(questions, retiredIds, input, profiles, vocabulary);
-  const guides = outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta })));
+  const { guides, problems: guideProblems } = applyGuideTranslations(
+    outlineGuides(parsed.map((p) => ({ file: p.file, format: p.formatId, meta: p.result.meta }))),
+    loadedTranslations,
+  );
   const timed = estimateMinutes(linked, guides);
   const plans = loadPlans(input.plans ?? [], timed, retiredIds, guides);
   stageEnds('related');
@@ -347,7 +351,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions = {})
       questionWords: vocabulary?.questionWords,
     },
     lock: assignment.lock,
-    translationProblems: [...translated.problems, ...missingGuideLabels(guides, translated.labels)],
+    translationProblems: [...translated.problems, ...guideProblems],
     droppedIds: assignment.dropped,
   };
 }

@@ -5,7 +5,9 @@
  * A file holds entries keyed by question id. Each entry records `hash`, the fingerprint of the
  * source text it translates (see `sourceHash`), and a block per target language with the
  * fields written in that language (Markdown for rich text). `labels` translates short strings
- * shared by many questions: section names, source titles, question kinds.
+ * shared by many questions: section names, source titles, question kinds. `guides` holds, per
+ * interview outline (keyed by its file name), the translation of what it says about its levels,
+ * with the `hash` of the texts it translates too (src/ingest/levels.ts).
  */
 import { z } from 'zod';
 import { ANSWER_PARTS } from './answer-parts.ts';
@@ -13,7 +15,7 @@ import { fingerprint } from './id-lock.ts';
 import { parseDataFile } from './data-file.ts';
 import { contentToMarkdown, markdownToContent, MarkdownContentError } from './markdown-content.ts';
 import { toString } from 'mdast-util-to-string';
-import { LANGS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
+import { LANGS, LEVELS, type Content, type Lang, type LocalizedFields, type Question } from './model.ts';
 import { SourceError } from './errors.ts';
 
 const Block = z
@@ -30,6 +32,26 @@ const Block = z
   .strict();
 export type TranslationBlock = z.infer<typeof Block>;
 
+const Texts = z.array(z.string().min(1)).default([]);
+const GuideListsBlock = z.object({ expectations: Texts, criteria: Texts, redFlags: Texts, recommendations: Texts });
+/** An outline guide in one language: the shape of GuideTexts (src/ingest/levels.ts). */
+const GuideBlockSchema = z
+  .object({
+    notes: z.array(z.object({ heading: z.string().min(1), lines: Texts }).strict()).default([]),
+    levels: z
+      .partialRecord(
+        z.enum(LEVELS),
+        GuideListsBlock.extend({
+          heading: z.string().min(1).optional(),
+          experience: z.string().min(1).optional(),
+        }).strict(),
+      )
+      .default({}),
+    general: GuideListsBlock.strict().default({ expectations: [], criteria: [], redFlags: [], recommendations: [] }),
+  })
+  .strict();
+export type GuideBlock = z.infer<typeof GuideBlockSchema>;
+
 export const TranslationFile = z
   .object({
     labels: z
@@ -43,6 +65,12 @@ export const TranslationFile = z
       .default({}),
     questions: z
       .record(z.string(), z.object({ hash: z.string(), ru: Block.optional(), en: Block.optional() }).strict())
+      .default({}),
+    guides: z
+      .record(
+        z.string(),
+        z.object({ hash: z.string(), ru: GuideBlockSchema.optional(), en: GuideBlockSchema.optional() }).strict(),
+      )
       .default({}),
   })
   .strict();
@@ -172,6 +200,69 @@ function toContent(markdown: string, file: string, line: number): Content {
   }
 }
 
+/** A hash-tracked translation entry (of a question, of an outline guide) and where it is written. */
+export interface TrackedEntry<B> {
+  file: string;
+  line: number;
+  /** The fingerprint of the source text it translates. */
+  hash: string;
+  blocks: Partial<Record<Lang, B>>;
+  /** Line of a path inside the entry. */
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/**
+ * The entries of one section of every translation file (`questions`, `guides`), keyed by what
+ * `resolve` makes of their names; a name it cannot resolve is reported (unknown-id) and skipped.
+ */
+export function trackedEntries<S extends 'questions' | 'guides'>(
+  loaded: LoadedTranslations,
+  section: S,
+  resolve: (name: string) => string | undefined,
+  unknown: (name: string) => string,
+  problems: TranslationProblem[],
+): Map<string, TrackedEntry<NonNullable<TranslationFile[S][string]['en']>>> {
+  const entries = new Map<string, TrackedEntry<NonNullable<TranslationFile[S][string]['en']>>>();
+  for (const { file, data, lineOf } of loaded.files) {
+    for (const [name, entry] of Object.entries(data[section]) as [string, TranslationFile[S][string]][]) {
+      const line = lineOf([section, name]);
+      const target = resolve(name);
+      if (target === undefined) {
+        problems.push({ kind: 'unknown-id', file, line, id: name, message: unknown(name) });
+        continue;
+      }
+      entries.set(target, {
+        file,
+        line,
+        hash: entry.hash,
+        blocks: { ru: entry.ru, en: entry.en } as TrackedEntry<NonNullable<TranslationFile[S][string]['en']>>['blocks'],
+        lineOf: (p) => lineOf([section, name, ...p]),
+      });
+    }
+  }
+  return entries;
+}
+
+/** Whether `entry` translates another text than the source's now (`hash`); a stale entry is reported. */
+export function isStale(
+  entry: TrackedEntry<unknown> | undefined,
+  hash: string | undefined,
+  id: string,
+  /** What it translates, for the message: `"dropout"`, `the outline guide "x.txt"`. */
+  subject: string,
+  problems: TranslationProblem[],
+): boolean {
+  if (entry === undefined || entry.hash === hash) return false;
+  problems.push({
+    kind: 'stale',
+    file: entry.file,
+    line: entry.line,
+    id,
+    message: `translation of ${subject} is stale: source text changed (hash ${entry.hash}, now ${hash})`,
+  });
+  return true;
+}
+
 /**
  * Merges translations into questions (`question.translations[lang]`) and reports problems:
  * a question with fields an edition needs but no translation (missing), a translation whose
@@ -187,55 +278,27 @@ export function applyTranslations(
 ): { questions: Question[]; problems: TranslationProblem[]; labels: Map<string, Partial<Record<Lang, string>>> } {
   const problems: TranslationProblem[] = [];
   const labels = new Map<string, Partial<Record<Lang, string>>>(Object.entries(builtInLabels));
-  const entries = new Map<
-    string,
-    {
-      file: string;
-      line: number;
-      hash: string;
-      blocks: Partial<Record<Lang, TranslationBlock>>;
-      lineOf: (p: readonly PropertyKey[]) => number;
-    }
-  >();
   const known = new Map<string, string>();
   for (const q of questions) {
     known.set(q.id, q.id);
     for (const alias of q.aliases ?? []) known.set(alias, q.id);
   }
-
-  for (const { file, data, lineOf } of loaded.files) {
+  for (const { data } of loaded.files) {
     for (const [text, tr] of Object.entries(data.labels)) labels.set(text, { ...labels.get(text), ...tr });
-    for (const [id, entry] of Object.entries(data.questions)) {
-      const line = lineOf(['questions', id]);
-      const target = known.get(id);
-      if (!target) {
-        problems.push({ kind: 'unknown-id', file, line, id, message: `translation for unknown question id "${id}"` });
-        continue;
-      }
-      entries.set(target, {
-        file,
-        line,
-        hash: entry.hash,
-        blocks: { ru: entry.ru, en: entry.en },
-        lineOf: (p) => lineOf(['questions', id, ...p]),
-      });
-    }
   }
+  const entries = trackedEntries(
+    loaded,
+    'questions',
+    (id) => known.get(id),
+    (id) => `translation for unknown question id "${id}"`,
+    problems,
+  );
 
   const merged = questions.map((q) => {
     const entry = entries.get(q.id);
     // Hashing every field's text is costly; only a question with a translation needs it.
     const hash = entry === undefined ? undefined : sourceHash(q);
-    const stale = entry !== undefined && entry.hash !== hash;
-    if (entry && stale) {
-      problems.push({
-        kind: 'stale',
-        file: entry.file,
-        line: entry.line,
-        id: q.id,
-        message: `translation of "${q.id}" is stale: source text changed (hash ${entry.hash}, now ${hash})`,
-      });
-    }
+    const stale = isStale(entry, hash, q.id, `"${q.id}"`, problems);
     const texts = languageFields(q);
     const available = Object.fromEntries(texts);
     const needing = fieldsNeedingByLang(texts);

@@ -6,21 +6,46 @@
  *
  * Ingestion runs in one long-lived child process (tools/dev/ingest-worker.ts, started on the
  * first change), which does what `npm run ingest` does; changes during a run queue one more run.
+ *
+ * The emitter's data files (`src/content/docs/_data/*.json`: links, plans, …) are read from disk
+ * by the modules that name `HANDBOOK_DATA_DIR` (src/data/handbook.ts), not imported,
+ * so Vite would never see them change: in dev those modules watch them (`addWatchFile`), and a
+ * new ingest re-runs them and the pages built from them (plan pages, the question index, …).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 
 const DEBOUNCE_MS = 100;
 
 type Result = { ok: true; ms: number } | { ok: false; error: string };
 
+/** In dev, a module that reads the emitter's data files from disk depends on them, as on an import. */
+function dataFileDependencies(dataDir: string): Plugin {
+  return {
+    name: 'handbook-data-files',
+    enforce: 'pre',
+    transform(code) {
+      if (!code.includes('HANDBOOK_DATA_DIR') || !existsSync(dataDir)) return null;
+      for (const name of readdirSync(dataDir)) if (name.endsWith('.json')) this.addWatchFile(join(dataDir, name));
+      return null;
+    },
+  };
+}
+
 export default function contentWatch(): AstroIntegration {
   return {
     name: 'handbook-content-watch',
     hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'dev') return;
+        const dataDir = join(fileURLToPath(config.root), 'src/content/docs/_data');
+        updateConfig({ vite: { plugins: [dataFileDependencies(dataDir)] } });
+      },
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const content = join(root, 'content');

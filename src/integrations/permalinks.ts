@@ -8,7 +8,7 @@
  * Each page: `location.replace` keeping the query string (`?answer=1`), a meta refresh without
  * script, a visible link as the last fallback; `noindex`, `data-pagefind-ignore="all"`, no CSS
  * or JS of the site. Retired ids keep their Astro route (a normal "removed" page,
- * src/pages/q/[id].astro); in `astro dev` that route serves the redirects too.
+ * src/pages/[...lang]/q/[id].astro); in `astro dev` that route serves the redirects too.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

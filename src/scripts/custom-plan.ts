@@ -1,12 +1,13 @@
 /**
- * The custom plan page (src/components/CustomPlan.astro): resolves the ids of `?q=` (current ids
- * and aliases, from /plans/pool.json), builds the plan list the way PlanProgress renders a
- * built-in plan, then starts plan-progress.ts on it; shows the minutes against `?minutes=` and
- * the YAML of the plan for content/plans/.
+ * The custom plan page (PlanProgress.astro without a plan): resolves the ids of `?q=` (current
+ * ids and aliases, from /plans/pool.json), fills the plan list from the page's item template
+ * (PlanItem.astro, the markup of a built-in plan's items), then starts plan-progress.ts on it;
+ * shows the minutes against `?minutes=`, links the practice view and the sheet to the same
+ * questions, and writes the YAML of the plan for content/plans/.
  */
-import { seedHash } from './mock-draw.ts';
-import type { PoolEntry } from '../data/contract.ts';
-import type { Lang } from '../ingest/model.ts';
+import { messages } from './messages.ts';
+import { customPlanId, customProgressKey, linkedPlan } from './plan-pool.ts';
+import { startPlanProgress } from './plan-progress.ts';
 
 const root = document.querySelector<HTMLElement>('[data-custom-plan]');
 if (root) void start(root);
@@ -14,43 +15,11 @@ if (root) void start(root);
 /** A YAML double-quoted scalar. */
 const quote = (text: string) => JSON.stringify(text);
 
-/** A plan id from a title: Latin letters and digits, else `custom-<hash>`. */
-function planId(title: string, ids: readonly string[]): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug.length >= 3 && !/[^ -~]/.test(title) ? slug : `custom-${seedHash(ids.join(',')).toString(36)}`;
-}
-
 async function start(root: HTMLElement): Promise<void> {
-  const lang = (root.dataset.lang ?? 'ru') as Lang;
-  const msg = (name: string, vars: Record<string, string | number> = {}) =>
-    (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-  const params = new URLSearchParams(location.search);
-  const title = (params.get('title') ?? '').trim() || (root.dataset.defaultTitle ?? '');
-  const budget = Number(params.get('minutes'));
-  const wanted = (params.get('q') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const pool = (await (await fetch(root.dataset.pool!)).json()) as PoolEntry[];
-  const byId = new Map<string, PoolEntry>();
-  for (const q of pool) for (const id of [q.id, ...(q.aliases ?? [])]) byId.set(id, q);
-
-  const questions: PoolEntry[] = [];
-  const unknown: string[] = [];
-  const seen = new Set<string>();
-  for (const id of wanted) {
-    const q = byId.get(id);
-    if (!q) unknown.push(id);
-    else if (!seen.has(q.id)) {
-      seen.add(q.id);
-      questions.push(q);
-    }
-  }
+  const lang = root.dataset.lang === 'en' ? 'en' : 'ru';
+  const msg = messages(root);
+  const topics = JSON.parse(root.dataset.topics ?? '{}') as Record<string, string | undefined>;
+  const { title, budget, questions, unknown } = await linkedPlan(root);
   root.querySelector('[data-custom-heading]')!.textContent = title;
   document.title = `${title} | ${document.title.split(' | ').at(-1)}`;
   const unknownNote = root.querySelector<HTMLElement>('[data-custom-unknown]')!;
@@ -65,53 +34,54 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const total = questions.reduce((n, q) => n + q.minutes, 0);
   summary.dataset.totalMinutes = String(total);
-  summary.textContent = msg('msgSummary', { count: questions.length, minutes: total });
-  if (Number.isInteger(budget) && budget > 0) {
+  summary.textContent = msg(questions.some((q) => q.estimated) ? 'msgSummary' : 'msgSummaryExact', {
+    count: questions.length,
+    minutes: total,
+  });
+  if (budget !== undefined) {
     summary.dataset.budget = String(budget);
     summary.textContent += ` (${msg('msgBudget', { budget })})`;
     if (total > budget) summary.dataset.over = '';
   }
 
-  root.querySelector<HTMLAnchorElement>('[data-custom-sheet-link]')!.href =
-    `${location.pathname}sheet/${location.search}`;
-  const list = root.querySelector<HTMLOListElement>('[data-custom-list]')!;
-  list.replaceChildren(
+  const ids = questions.map((q) => q.id);
+  const sheet = root.querySelector<HTMLAnchorElement>('[data-plan-sheet]')!;
+  sheet.href = `${sheet.pathname}${location.search}`;
+  const practice = root.querySelector<HTMLAnchorElement>('[data-plan-practice]')!;
+  practice.href = `${practice.pathname}?q=${ids.join(',')}`;
+
+  const template = root.querySelector<HTMLTemplateElement>('[data-plan-template]')!;
+  root.querySelector<HTMLOListElement>('[data-custom-list]')!.replaceChildren(
     ...questions.map((q) => {
-      const li = document.createElement('li');
-      li.className = 'hb-plan__item';
+      const li = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+      const name = q.title[lang] ?? q.id;
       li.dataset.planItem = q.id;
       li.dataset.minutes = String(q.minutes);
-      const box = document.createElement('input');
-      box.type = 'checkbox';
+      const box = li.querySelector<HTMLInputElement>('[data-plan-check]')!;
       box.id = `plan-${q.id}`;
       box.dataset.planCheck = q.id;
-      const name = q.title[lang] ?? q.id;
       box.setAttribute('aria-label', msg('msgMark', { title: name }));
-      const body = document.createElement('div');
-      const a = document.createElement('a');
-      a.href = q.permalink[lang] ?? '#';
-      a.textContent = name;
-      const meta = document.createElement('span');
-      meta.className = 'hb-plan__meta';
-      meta.textContent = msg(q.estimated ? 'msgMin' : 'msgMinExact', { minutes: q.minutes });
-      body.append(a, meta);
-      li.append(box, body);
+      const link = li.querySelector<HTMLAnchorElement>('[data-plan-title]')!;
+      link.href = q.permalink[lang] ?? '#';
+      link.textContent = name;
+      li.querySelector('[data-plan-topic]')!.textContent = topics[q.topic] ?? q.topic;
+      li.querySelector('[data-plan-minutes]')!.textContent =
+        ` · ${msg(q.estimated ? 'msgMin' : 'msgMinExact', { minutes: q.minutes })}`;
+      if (!q.answered) li.querySelector('[data-plan-answered]')!.remove();
       return li;
     }),
   );
-  const bar = root.querySelector<HTMLProgressElement>('[data-plan-bar]')!;
-  bar.max = questions.length;
+  root.querySelector<HTMLProgressElement>('[data-plan-bar]')!.max = questions.length;
   root.querySelector<HTMLElement>('[data-plan-progress]')!.dataset.total = String(questions.length);
 
-  const ids = questions.map((q) => q.id);
-  const id = planId(title, ids);
+  const id = customPlanId(title, ids);
   root.querySelector('[data-custom-yaml-intro]')!.textContent = msg('msgYaml', { id });
   root.querySelector('[data-custom-yaml]')!.textContent = [
     `title: { ru: ${quote(title)}, en: ${quote(title)} }`,
     'description:',
     `  ru: ${quote(title)}`,
     `  en: ${quote(title)}`,
-    ...(Number.isInteger(budget) && budget > 0 && total <= budget ? [`minutes: ${budget}`] : []),
+    ...(budget !== undefined && total <= budget ? [`minutes: ${budget}`] : []),
     'sections:',
     `  - title: { ru: ${quote(title)}, en: ${quote(title)} }`,
     `    questions: [${ids.join(', ')}]`,
@@ -119,6 +89,6 @@ async function start(root: HTMLElement): Promise<void> {
   ].join('\n');
 
   // Progress as on the built-in plans: one key per question set, shared by both editions.
-  root.dataset.plan = `custom-${seedHash(ids.join(',')).toString(36)}`;
-  await import('./plan-progress.ts');
+  root.dataset.plan = customProgressKey(ids);
+  startPlanProgress(root);
 }

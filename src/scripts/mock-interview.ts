@@ -4,22 +4,21 @@
  * address always reproduces the draw), draws from /plans/pool.json (mock-draw.ts) and renders
  * the questions with a timer each and follow-ups revealed one at a time.
  */
-import { drawQuestions, newSeed } from './mock-draw.ts';
 import type { PoolEntry } from '../data/contract.ts';
-import type { Lang } from '../ingest/model.ts';
+import { messages } from './messages.ts';
+import { drawQuestions, newSeed } from './mock-draw.ts';
 
 const root = document.querySelector<HTMLElement>('[data-mock]');
 if (root) void start(root);
 
 async function start(root: HTMLElement): Promise<void> {
-  const lang = (root.dataset.lang ?? 'ru') as Lang;
+  const lang = root.dataset.lang === 'en' ? 'en' : 'ru';
   const form = root.querySelector<HTMLFormElement>('[data-mock-form]')!;
   const list = root.querySelector<HTMLOListElement>('[data-mock-list]')!;
   const summary = root.querySelector<HTMLElement>('[data-mock-summary]')!;
   const share = root.querySelector<HTMLAnchorElement>('[data-mock-share]')!;
   const levelMinutes = JSON.parse(root.dataset.levelMinutes ?? '{}') as Record<string, number>;
-  const msg = (name: string, vars: Record<string, string | number> = {}) =>
-    (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  const msg = messages(root);
   const response = await fetch(root.dataset.pool!);
   const pool = (await response.json()) as PoolEntry[];
 

@@ -4,16 +4,17 @@
  * in the plan are kept, so a rebuild never loses progress. Export downloads the same data plus
  * the plan id; import merges a file of that shape.
  */
-const root = document.querySelector<HTMLElement>('[data-plan]');
-if (root) {
+import { messages } from './messages.ts';
+
+/** Starts the progress of a plan page whose list is in place (`root`: `[data-plan]`). */
+export function startPlanProgress(root: HTMLElement): void {
   const plan = root.dataset.plan!;
   const key = `hb-plan:${plan}`;
   const checks = [...root.querySelectorAll<HTMLInputElement>('[data-plan-check]')];
   const progress = root.querySelector<HTMLElement>('[data-plan-progress]')!;
   const bar = root.querySelector<HTMLProgressElement>('[data-plan-bar]');
   const status = root.querySelector<HTMLElement>('[data-plan-status]')!;
-  const msg = (name: string, vars: Record<string, number> = {}) =>
-    (root.dataset[name] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  const msg = messages(root);
 
   type Done = Record<string, string>;
   const load = (): Done => {
@@ -95,4 +96,6 @@ if (root) {
   render();
 }
 
-export {};
+// A built-in plan's list is in the page; a custom plan starts it once its list is built (custom-plan.ts).
+const builtIn = document.querySelector<HTMLElement>('[data-plan]');
+if (builtIn) startPlanProgress(builtIn);

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSite } from './site.ts';
+import { customPlanItems, useSite } from './site.ts';
 
 const site = useSite();
 let page: Page;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   ({ page, errors } = await site.newPage());
 });
 
-const items = () =>
-  page
-    .locator('[data-custom-list] [data-plan-item]')
-    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.planItem!));
+const items = () => customPlanItems(page);
 
 describe('custom plan', () => {
   it('is made from the selected questions of the index, opens, keeps ticks over a reload', async () => {
@@ -90,7 +87,7 @@ describe('custom plan', () => {
     const junior = ['neyron-rabotaet', 'bayesian-neural-networks'];
     await page.goto(site.url(`/en/plans/custom/?q=${junior.join(',')}&title=Sheet+test`));
     await page.locator('[data-custom-list] [data-plan-item]').first().waitFor();
-    await page.locator('[data-custom-sheet-link]').click();
+    await page.locator('[data-plan-sheet]').click();
     await page.waitForURL(/\/en\/plans\/custom\/sheet\/\?q=/);
     await page.locator('[data-custom-sheet][data-ready]').waitFor({ state: 'attached' });
     const questions = page.locator('[data-sheet-question]');
@@ -105,6 +102,26 @@ describe('custom plan', () => {
     expect(await questions.nth(1).locator('[data-sheet-expected]').innerText()).not.toContain(
       'The handbook has no answer',
     );
+    // The same markup as the built-in junior plan's sheet, where the first question is first too.
+    const custom = await questions.first().innerText();
+    await page.goto(site.url('/en/plans/junior/sheet/'));
+    expect(await page.locator('[data-sheet-question="neyron-rabotaet"]').innerText()).toBe(custom);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists its questions as a built-in plan does, with a practice link to the same questions', async () => {
+    const ids = ['neyron-rabotaet', 'funkciya-poter'];
+    const item = (id: string) => page.locator(`[data-plan-item="${id}"] .hb-plan__body > :not(ul)`);
+    await page.goto(site.url('/plans/junior/'));
+    const builtIn = await Promise.all(ids.map((id) => item(id).allInnerTexts()));
+    await page.goto(site.url(`/plans/custom/?q=${ids.join(',')}`));
+    await page.locator('[data-custom-list] [data-plan-item]').first().waitFor();
+    expect(await Promise.all(ids.map((id) => item(id).allInnerTexts()))).toEqual(builtIn);
+    expect(builtIn[0].join(' ')).toMatch(/Основы глубокого обучения · ≈ \d+ мин · есть ответ/);
+    expect(await page.locator('[data-plan-practice]').getAttribute('href')).toBe(`/practice/?q=${ids.join(',')}`);
+    await page.locator('[data-plan-practice]').click();
+    await page.locator('[data-practice-root][data-ready]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-practice-root]').getAttribute('data-ids')).toBe(ids.join(','));
     expect(errors).toEqual([]);
   });
 });

@@ -24,12 +24,15 @@ export interface Site {
   newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
 }
 
-/** Registers beforeAll/afterAll hooks and returns the site, usable inside tests. */
-export function useSite(): Site {
+/**
+ * Registers beforeAll/afterAll hooks and returns the site, usable inside tests. `dist`: the built
+ * site to serve (default: the seed build), read when the hook runs, so a test file may build its
+ * own fixture site in an earlier beforeAll.
+ */
+export function useSite(dist: () => string = () => inject('seedSite').dist): Site {
   const site = {} as Site;
   beforeAll(async () => {
-    const { dist } = inject('seedSite');
-    site.server = await serveStatic(dist);
+    site.server = await serveStatic(dist());
     site.browser = await launchBrowser();
     site.url = (path) => new URL(path.replace(/^\//, ''), site.server.url).href;
     site.path = (page) => {
@@ -63,3 +66,9 @@ export async function topInViewport(
     return { top, height: innerHeight, inside: top >= 0 && top < innerHeight };
   });
 }
+
+/** The question ids of a custom plan page's list (`/plans/custom/?q=…`), in order. */
+export const customPlanItems = (page: Page): Promise<string[]> =>
+  page
+    .locator('[data-custom-list] [data-plan-item]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.planItem!));

@@ -5,14 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { interviewOutline } from '../../src/ingest/formats/interview-outline.ts';
-import { outlineGuides } from '../../src/ingest/levels.ts';
+import { levelTexts, outlineGuides } from '../../src/ingest/levels.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { fateCounts, fixture } from './helpers.ts';
 import { pipelineInput } from '../helpers/seed-handbook.ts';
 
 const parse = (name: string) => interviewOutline.parse(fixture(`interview-outline/${name}`));
-const guides = (name: string) =>
-  outlineGuides([{ file: name, format: 'interview-outline', meta: parse(name).meta }])[0].levels;
+/** What each level of the outline shows: its own texts, then the guidance for every level. */
+const guides = (name: string) => {
+  const guide = outlineGuides([{ file: name, format: 'interview-outline', meta: parse(name).meta }])[0];
+  return guide.levels.map((l) => ({ ...l, ...levelTexts(guide.texts, l.level) }));
+};
 
 describe('outline guidance labels', () => {
   it('inside a level block: they belong to that level', () => {

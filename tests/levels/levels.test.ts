@@ -3,7 +3,7 @@
  * derived from the level time ranges and the handbook's timed questions; plans add them up.
  */
 import { describe, expect, it } from 'vitest';
-import { estimateMinutes, guideTexts, outlineGuides } from '../../src/ingest/levels.ts';
+import { estimateMinutes, guideIn, guideTexts, levelTexts, outlineGuides } from '../../src/ingest/levels.ts';
 import { interviewOutline } from '../../src/ingest/formats/interview-outline.ts';
 import { loadSeedHandbook } from '../helpers/seed-handbook.ts';
 import { fixture } from '../formats/helpers.ts';
@@ -17,25 +17,37 @@ describe('level guides of the seed outline', () => {
   const guide = handbook.guides!.find((g) => g.file === OUTLINE)!;
 
   it('types every level fact the outline gives', () => {
-    expect(guide.levels.map((l) => [l.level, l.experience, l.questionCount, l.minutes, l.numbers.length])).toEqual([
+    expect(
+      guide.levels.map((l) => [
+        l.level,
+        guide.texts.levels[l.level]?.experience,
+        l.questionCount,
+        l.minutes,
+        l.numbers.length,
+      ]),
+    ).toEqual([
       ['junior', '1-2 года', [15, 20], [30, 45], 17],
       ['middle', '2-4 года', [25, 35], [45, 60], 30],
       ['senior', '4+ лет', [35, 50], [60, 90], 50],
     ]);
-    const junior = guide.levels[0];
+    const junior = levelTexts(guide.texts, 'junior');
     expect(junior.expectations).toEqual(['Понимание основ, умение работать с готовыми моделями']);
     expect(junior.criteria).toHaveLength(3);
     expect(junior.redFlags).toHaveLength(4);
     expect(junior.recommendations).toHaveLength(5);
-    expect(guide.notes).toEqual([
+    expect(guide.texts.notes).toEqual([
       { heading: 'Структура', lines: ['50 основных вопросов + 3 ключевых углубления к каждому (200 вопросов всего)'] },
     ]);
   });
 
-  it('has a curated English translation for every guide text', () => {
-    for (const text of guideTexts(guide)) {
-      if (/\p{Script=Cyrillic}/u.test(text)) expect(handbook.labels?.[text]?.en, text).toBeTruthy();
-    }
+  it('has a current curated English translation of every guide text', () => {
+    const en = guideIn(guide, 'en');
+    expect(en.untranslated).toBe(false);
+    const texts = guideTexts(en.texts);
+    expect(texts).toHaveLength(guideTexts(guide.texts).length);
+    for (const text of texts) expect(text).not.toMatch(/\p{Script=Cyrillic}/u);
+    // The Russian edition shows the outline's own texts.
+    expect(guideIn(guide, 'ru')).toEqual({ texts: guide.texts, untranslated: false });
   });
 });
 

@@ -38,6 +38,12 @@ const BAD_VALUES: [string, string[], RegExp][] = [
   ['bench.ts', ['--sizes', '100,0'], /^error: --sizes must be a positive whole number \(got "0"\)$/],
   ['pdf.ts', ['--mode', 'quiz'], /^error: --mode: "quiz" \(reference, self-test or sheet\)$/],
   ['pdf.ts', ['--lang', 'de'], /^error: --lang: unknown language "de" \(ru or en\)$/],
+  ['pdf.ts', ['--q', 'dropout'], /^error: --q prints a custom plan's interviewer sheet: it goes with --mode sheet$/],
+  [
+    'pdf.ts',
+    ['--mode', 'sheet'],
+    /^error: --mode sheet prints an interviewer's sheet: it needs --plan <plan-id> or --q <id>,<id>…$/,
+  ],
   ['export.ts', ['--out', '/tmp/x', '--lang', 'de'], /^error: --lang must be one of ru, en \(got "de"\)$/],
   ['ids.ts', ['retire'], /^error: retire needs ids or --missing$/],
   ['translations.ts', ['translate'], /^error: unknown command "translate" \(expected status or todo\)$/],

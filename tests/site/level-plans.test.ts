@@ -60,6 +60,13 @@ describe('level plan pages', () => {
     expect(levelBlock(page('plans/middle'))).toContain('Может решать практические задачи');
   });
 
+  it('mark no level text as not yet translated while its translation is current', () => {
+    for (const path of ['plans/junior', 'en/plans/junior', 'en/plans/senior/sheet']) {
+      expect(page(path)).toContain('data-plan-level=');
+      expect(page(path)).not.toContain('data-guide-untranslated');
+    }
+  });
+
   it('sum estimated minutes in the summary', () => {
     expect(page('plans/senior')).toContain('Вопросов: 50, время: ≈ 75 мин');
     expect(page('en/plans/middle')).toContain('30 questions, ≈ 53 min');

@@ -2,19 +2,27 @@
  * Options of `npm run pdf` and the freshness check of the built site.
  *
  *   npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet]
- *                  [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
+ *                  [--q <id>,<id>… [--title TEXT]] [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../../src/ingest/model.ts';
+import { customPlanId } from '../../src/scripts/plan-pool.ts';
 
 export interface PdfCliOptions {
   langs: Lang[];
   topics: string[];
   plan?: string;
-  /** `sheet`: the plan's interviewer sheet (`/plans/<plan>/sheet/`) instead of the study guide; needs --plan. */
+  /**
+   * `sheet`: an interviewer's sheet instead of the study guide: a plan's (`/plans/<plan>/sheet/`,
+   * --plan) or a custom plan's (`/plans/custom/sheet/?q=…`, --q).
+   */
   mode: 'reference' | 'self-test' | 'sheet';
+  /** --q: the question ids (or aliases) of a custom plan, in order. */
+  questions?: string[];
+  /** --title: the custom plan's title. */
+  title?: string;
   chromium?: string;
   /** A `.pdf` file (one language only) or a directory. */
   out?: string;
@@ -29,7 +37,7 @@ export class UsageError extends Error {
 
 export const USAGE =
   'usage: npm run pdf -- [--lang ru|en] [--topics a,b] [--plan <plan-id>] [--mode reference|self-test|sheet] ' +
-  '[--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]';
+  '[--q <id>,<id>… [--title TEXT]] [--chromium PATH] [--out FILE.pdf|DIR] [--dist DIR] [--no-build]';
 
 /** Parses the command line (`root`: the project folder). */
 export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
@@ -41,6 +49,8 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
         lang: { type: 'string' },
         topics: { type: 'string' },
         plan: { type: 'string' },
+        q: { type: 'string' },
+        title: { type: 'string' },
         mode: { type: 'string', default: 'reference' },
         chromium: { type: 'string' },
         out: { type: 'string' },
@@ -59,8 +69,27 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
       throw new UsageError(`--lang: unknown language "${lang}" (ru or en)\n${USAGE}`);
   if (values.mode !== 'reference' && values.mode !== 'self-test' && values.mode !== 'sheet')
     throw new UsageError(`--mode: "${values.mode}" (reference, self-test or sheet)\n${USAGE}`);
-  if (values.mode === 'sheet' && values.plan === undefined)
-    throw new UsageError(`--mode sheet prints a plan's interviewer sheet: it needs --plan <plan-id>\n${USAGE}`);
+  const questions =
+    values.q === undefined
+      ? undefined
+      : [
+          ...new Set(
+            values.q
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean),
+          ),
+        ];
+  if (questions?.length === 0) throw new UsageError(`--q: no question ids (a comma-separated list)\n${USAGE}`);
+  if (questions && values.mode !== 'sheet')
+    throw new UsageError(`--q prints a custom plan's interviewer sheet: it goes with --mode sheet\n${USAGE}`);
+  if (values.title !== undefined && !questions) throw new UsageError(`--title goes with --q\n${USAGE}`);
+  if (questions && values.plan !== undefined)
+    throw new UsageError(`--plan and --q: a sheet is of a plan or of the questions given, not both\n${USAGE}`);
+  if (values.mode === 'sheet' && values.plan === undefined && !questions)
+    throw new UsageError(
+      `--mode sheet prints an interviewer's sheet: it needs --plan <plan-id> or --q <id>,<id>…\n${USAGE}`,
+    );
   const topics = (values.topics ?? '')
     .split(',')
     .map((t) => t.trim())
@@ -72,6 +101,8 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
     topics,
     plan: values.plan,
     mode: values.mode as PdfCliOptions['mode'],
+    ...(questions ? { questions } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
     chromium: values.chromium,
     out: values.out,
     dist: resolve(root, values.dist ?? 'dist'),
@@ -80,11 +111,17 @@ export function parsePdfArgs(argv: string[], root: string): PdfCliOptions {
   };
 }
 
-/** Output file of one edition: `<out or dist/pdf>/study-guide.<lang>[.<variant>].pdf`. */
+/**
+ * Output file of one edition: `<out or dist/pdf>/study-guide.<lang>[.<variant>].pdf`; a sheet:
+ * `sheet.<plan>.<lang>.pdf`, a custom plan's `sheet.<title's Latin slug, else custom-<hash of the ids>>.<lang>.pdf`.
+ */
 export function outputFile(options: PdfCliOptions, lang: Lang): string {
   if (options.out?.endsWith('.pdf')) return resolve(options.out);
   const dir = options.out ? resolve(options.out) : join(options.dist, 'pdf');
-  if (options.mode === 'sheet') return join(dir, `sheet.${options.plan}.${lang}.pdf`);
+  if (options.mode === 'sheet') {
+    const name = options.questions ? customPlanId(options.title ?? '', options.questions) : options.plan;
+    return join(dir, `sheet.${name}.${lang}.pdf`);
+  }
   const variant = [
     options.plan ? `plan-${options.plan}` : '',
     options.topics.length > 0 ? `topics-${options.topics.join('-')}` : '',

@@ -200,25 +200,33 @@ export async function generateStudyGuidePdf(options: StudyGuidePdfOptions): Prom
   }
 }
 
-/** Options of `generateSheetPdf`. */
+/** Options of `generateSheetPdf`: a plan's sheet (`plan`) or a custom plan's (`questions`, `title`). */
 export interface SheetPdfOptions {
   dist: string;
   lang: Lang;
   out: string;
-  plan: string;
+  plan?: string;
+  /** Question ids (or aliases) of a custom plan, in order. */
+  questions?: string[];
+  title?: string;
   chromium?: string;
 }
 
 /**
- * Prints a plan's interviewer sheet (`/plans/<plan>/sheet/`, src/components/PlanSheet.astro) to
- * A4 as it is: the page carries its own print layout; page numbers in the footer.
+ * Prints an interviewer's sheet to A4 as it is (the page carries its own print layout; page
+ * numbers in the footer): a plan's (`/plans/<plan>/sheet/`, src/components/PlanSheet.astro) or a
+ * custom plan's (`/plans/custom/sheet/?q=…&title=…`, filled in by the page's script first).
  */
 export async function generateSheetPdf(options: SheetPdfOptions): Promise<{ pages: number; questions: number }> {
+  if (!options.plan === !options.questions) throw new Error('generateSheetPdf: give a plan or questions');
   const browser = await launchBrowser({ executablePath: options.chromium });
   const server = await serveStatic(options.dist);
   try {
     const page = await browser.newPage();
-    const path = `${options.lang === 'ru' ? '' : `${options.lang}/`}plans/${options.plan}/sheet/`;
+    const search = options.questions
+      ? `?${new URLSearchParams({ q: options.questions.join(','), ...(options.title === undefined ? {} : { title: options.title }) })}`
+      : '';
+    const path = `${options.lang === 'ru' ? '' : `${options.lang}/`}plans/${options.plan ?? 'custom'}/sheet/${search}`;
     const url = new URL(path, server.url).href;
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || !response.ok()) {
@@ -226,6 +234,7 @@ export async function generateSheetPdf(options: SheetPdfOptions): Promise<{ page
         `interviewer sheet not found at ${url} (status ${response?.status()}): rebuild the site (npm run build)`,
       );
     }
+    if (options.questions) await page.locator('[data-custom-sheet][data-ready]').waitFor({ state: 'attached' });
     const questions = await page.locator('[data-sheet-question]').count();
     await mkdir(dirname(options.out), { recursive: true });
     await page.pdf({

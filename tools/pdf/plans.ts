@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Lang } from '../../src/ingest/model.ts';
+import { resolveIds } from '../../src/scripts/plan-pool.ts';
 
 /** A plan as the PDF needs it: localized titles and question ids per section. */
 export interface PrintPlan {
@@ -59,4 +60,19 @@ export function findPlan(id: string, files: readonly string[]): PrintPlan {
   const plan = plans.find((p) => p.id === id);
   if (!plan) throw new Error(`unknown plan "${id}" (available: ${plans.map((p) => p.id).join(', ') || 'none'})`);
   return plan;
+}
+
+/**
+ * Checks the question ids of a custom plan's sheet (`npm run pdf -- --mode sheet --q …`) against
+ * the built site's `questions.json` (ids and aliases, as the sheet page resolves them).
+ * @returns the current ids, in order, each once
+ * @throws naming the ids no question has, so the PDF never leaves out a question silently
+ */
+export function sheetQuestions(ids: readonly string[], questionsFile: string): string[] {
+  if (!existsSync(questionsFile)) throw new Error(`${questionsFile} is missing: run npm run build`);
+  const published = JSON.parse(readFileSync(questionsFile, 'utf8')) as { id: string; aliases?: string[] }[];
+  const { questions, unknown } = resolveIds(published, ids);
+  if (unknown.length > 0)
+    throw new Error(`unknown question id(s): ${unknown.join(', ')} (every id and alias is in ${questionsFile})`);
+  return questions.map((q) => q.id);
 }

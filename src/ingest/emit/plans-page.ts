@@ -1,14 +1,14 @@
 /**
  * `_data/plans.json`: the prep plans (content/plans/*.yaml, validated by src/ingest/plans.ts)
  * with what their pages show that links.json lacks: each item's follow-ups per language.
- * The pages themselves are Astro routes (src/pages/plans/, src/pages/en/plans/) rendering
+ * The pages themselves are Astro routes (src/pages/[...lang]/plans/) rendering
  * src/components/PlanProgress.astro; question titles, topics and minutes come from links.json.
  */
 import { toString } from 'mdast-util-to-string';
-import type { PerLang, PlanData, PlanDataItem, PlanLevel } from '../../data/contract.ts';
+import type { LevelGuideText, PerLang, PlanData, PlanDataItem, PlanLevel } from '../../data/contract.ts';
 import { hasAnswer, type Handbook, type Lang, type Question } from '../model.ts';
 import type { Plan } from '../plans.ts';
-import { guideText, type OutlineGuide } from '../levels.ts';
+import { guideIn, levelTexts, type OutlineGuide } from '../levels.ts';
 import { localize } from './localize.ts';
 
 /** The expected answer of an answered question in short: its short answer, else the first answer part, as plain text. */
@@ -56,12 +56,11 @@ export function plansData(handbook: Handbook, langs: readonly Lang[]): PlanData[
   }));
 }
 
-/** The level of a level plan with its guide texts per language (labels translate them). */
+/** The level of a level plan with its guide texts per language (the outline's curated translations). */
 function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang) => T) => PerLang<T>): PlanLevel {
   const { level, source } = plan.level!;
   const outline: OutlineGuide | undefined = handbook.guides?.find((g) => g.file === source);
   const guide = outline?.levels.find((l) => l.level === level);
-  const labels = handbook.labels ?? {};
   const minutes = guide?.minutes;
   const fit =
     minutes === undefined
@@ -77,16 +76,13 @@ function planLevel(plan: Plan, handbook: Handbook, perLang: <T>(of: (lang: Lang)
     ...(guide?.questionCount ? { questionCount: guide.questionCount } : {}),
     ...(minutes ? { minutes } : {}),
     ...(fit ? { fit } : {}),
-    guide: perLang((lang) => {
-      const tr = (text: string) => guideText(text, lang, labels);
+    guide: perLang((lang): LevelGuideText => {
+      if (!outline) return { expectations: [], criteria: [], redFlags: [], recommendations: [], notes: [] };
+      const { texts, untranslated } = guideIn(outline, lang);
       return {
-        ...(guide?.heading ? { heading: tr(guide.heading) } : {}),
-        ...(guide?.experience ? { experience: tr(guide.experience) } : {}),
-        expectations: (guide?.expectations ?? []).map(tr),
-        criteria: (guide?.criteria ?? []).map(tr),
-        redFlags: (guide?.redFlags ?? []).map(tr),
-        recommendations: (guide?.recommendations ?? []).map(tr),
-        notes: (outline?.notes ?? []).map((n) => ({ heading: tr(n.heading), lines: n.lines.map(tr) })),
+        ...levelTexts(texts, level),
+        notes: texts.notes,
+        ...(untranslated ? { untranslated: true as const } : {}),
       };
     }),
   };
